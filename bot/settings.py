@@ -1,0 +1,83 @@
+"""One ``Settings`` object read from the environment (pydantic-settings).
+
+Every value is optional here so that ``demo`` and ``check`` run with nothing set;
+commands that need a value call :meth:`Settings.require`, which names the
+variable when it is missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API_DEFAULT
+    redis_url: str | None = None
+    redis_prefix: str = "tradeoffs"
+    port: int = Field(default=3000, ge=1, le=65535)
+    log_level: str = "INFO"
+    state_ttl_seconds: int = Field(default=86_400, ge=60, le=90 * 86_400)
+    prep_ttl_seconds: int = Field(default=14 * 86_400, ge=60, le=365 * 86_400)
+    state_dir: Path = Path(".tradeoffs")
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must look like redis://host:6379/0")
+        return value
+
+    def secret(self, name: str) -> str:
+        """The plain value of a required secret setting (ConfigError if unset)."""
+        self.require(name)
+        value = getattr(self, name)
+        return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+
+    def require(self, *names: str) -> None:
+        """Raise ConfigError naming the first of ``names`` that is unset."""
+        for name in names:
+            if not getattr(self, name):
+                raise ConfigError(name.upper(), "is not set")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment; a malformed value becomes a ConfigError naming it."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        variable = str(first["loc"][0]).upper() if first["loc"] else "ENVIRONMENT"
+        raise ConfigError(variable, first["msg"]) from None
