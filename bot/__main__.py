@@ -1,0 +1,130 @@
+"""Command line: ``python -m bot {serve,socket,demo,check,estimate}``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from bot.errors import ConfigError, TradeoffsError
+from bot.settings import Settings, load_settings
+
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Tradeoffs: a Slack bot for AI build/buy decisions, LLM costs and interview prep.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser(
+        "serve",
+        help="production HTTP server on $PORT (gunicorn)",
+        description="Serve /slack/events and GET /healthz on $PORT under gunicorn. "
+        "Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or OAuth settings).",
+    ).add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    sub.add_parser(
+        "socket",
+        help="Socket Mode, for development behind a firewall",
+        description="Connect to Slack over Socket Mode. Needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN.",
+    )
+    sub.add_parser(
+        "demo",
+        help="play the Slack client in this terminal (no Slack, no Redis needed)",
+        description="Type /buildvsbuy, /llmcost or /rubric commands, DM lines, or @tradeoffs "
+        "mentions; pick buttons by number. Works with piped stdin.",
+    )
+    sub.add_parser(
+        "check",
+        help="validate everything in knowledge/",
+        description="Load and validate every knowledge file; exit 1 on any error.",
+    )
+    est = sub.add_parser(
+        "estimate",
+        help="print an /llmcost estimate as text",
+        description="Same arguments as /llmcost, e.g. model=gpt-4o in=2000 out=500 qps=3",
+    )
+    est.add_argument("args", nargs=argparse.REMAINDER, help="key=value arguments as for /llmcost")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        return _COMMANDS[args.command](settings, args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except TradeoffsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runtime import build, configure_logging
+    from bot.server import make_wsgi_app, run_gunicorn
+
+    settings.require("slack_signing_secret", "slack_bot_token")
+    configure_logging(settings.log_level)
+    build(settings)  # fail fast in the parent on bad knowledge or settings
+
+    def factory():
+        app, store = build(settings)
+        return make_wsgi_app(app, store)
+
+    run_gunicorn(factory, port=settings.port, workers=args.workers, threads=8)
+    return 0
+
+
+def _socket(settings: Settings, args: argparse.Namespace) -> int:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.runtime import build, configure_logging
+
+    settings.require("slack_app_token", "slack_bot_token")
+    if not settings.slack_signing_secret:  # Socket Mode requests are not signed
+        settings = load_settings(slack_signing_secret="unused-in-socket-mode")
+    configure_logging(settings.log_level)
+    app, _store = build(settings)
+    SocketModeHandler(app, settings.secret("slack_app_token")).start()
+    return 0
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.devtools.demo import run_demo
+    from bot.runtime import configure_logging
+
+    configure_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
+    return run_demo(sys.stdin, sys.stdout, settings=settings)
+
+
+def _check(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.kb import check_knowledge
+
+    summaries, errors = check_knowledge(settings.knowledge_dir)
+    for line in summaries:
+        print(line)
+    for line in errors:
+        print(line, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _estimate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.domain.cost.cli import run_estimate
+
+    return run_estimate(" ".join(args.args), settings=settings, out=sys.stdout, err=sys.stderr)
+
+
+_COMMANDS = {
+    "serve": _serve,
+    "socket": _socket,
+    "demo": _demo,
+    "check": _check,
+    "estimate": _estimate,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

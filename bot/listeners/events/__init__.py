@@ -1,0 +1,7 @@
+"""Events listeners: one module per feature, each with `register(app)`."""
+
+from slack_bolt import App
+
+
+def register(app: App) -> None:
+    pass

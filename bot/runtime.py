@@ -1,0 +1,32 @@
+"""Build the running pieces (knowledge, store, app) from settings, for every entry point."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+
+from bot.app import create_app
+from bot.kb import load_knowledge
+from bot.settings import Settings
+from bot.state import Store, open_store
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(level: str) -> None:
+    """Configure logging once, at the entry point."""
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    # slack_sdk logs request bodies at DEBUG; keep them out unless asked for.
+    if level != "DEBUG":
+        logging.getLogger("slack_sdk").setLevel(logging.WARNING)
+        logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+
+
+def build(settings: Settings, *, process_before_response: bool = False) -> tuple[App, Store]:
+    knowledge = load_knowledge(settings.knowledge_dir)
+    store = open_store(settings)
+    app = create_app(
+        settings, store=store, knowledge=knowledge, process_before_response=process_before_response
+    )
+    return app, store
