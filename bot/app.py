@@ -33,7 +33,7 @@ def create_app(
     deps = Deps(settings=settings, store=store, knowledge=knowledge)
 
     @app.middleware
-    def inject_deps(context, next):  # noqa: A002 - Bolt passes `next` by name
+    def inject_deps(context, next):
         context["deps"] = deps
         return next()
 

@@ -32,7 +32,9 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
     return wsgi
 
 
-def run_gunicorn(wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int) -> None:
+def run_gunicorn(
+    wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int
+) -> None:
     """Serve with gunicorn's gthread workers; each worker builds its own app."""
     from gunicorn.app.base import BaseApplication
 

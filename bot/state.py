@@ -130,7 +130,9 @@ class Store:
         """Write unconditionally (last writer wins), bumping the version."""
         with _redis_errors():
             version = int(
-                self._put(keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl])
+                self._put(
+                    keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
+                )
             )
         return Versioned(version, value)
 

@@ -35,5 +35,5 @@ def handle_error(error: Exception, body: dict[str, Any], respond: Any, client: A
         channel, user = event.get("channel"), event.get("user")
         if channel and user:
             client.chat_postEphemeral(channel=channel, user=user, **notice(text))
-    except Exception:  # noqa: BLE001 - the error path must never raise
+    except Exception:
         log.warning("could not deliver the error message to the user")

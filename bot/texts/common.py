@@ -11,12 +11,17 @@ UNEXPECTED = (
     "Try again, or start over with the command."
 )
 EXPIRED = (
-    ":hourglass: This conversation has expired. Start a new one with the command "
-    "it came from."
+    ":hourglass: This conversation has expired. Start a new one with the command it came from."
 )
-STALE = ":arrows_counterclockwise: That step has already moved on; use the buttons on the current step."
-NOT_YOURS = ":lock: These buttons belong to someone else's session; start your own from a DM with me."
-BAD_PAYLOAD = ":warning: I couldn't match that click to a conversation. Start over with the command."
+STALE = (
+    ":arrows_counterclockwise: That step has already moved on; use the buttons on the current step."
+)
+NOT_YOURS = (
+    ":lock: These buttons belong to someone else's session; start your own from a DM with me."
+)
+BAD_PAYLOAD = (
+    ":warning: I couldn't match that click to a conversation. Start over with the command."
+)
 SLACK_ERROR = ":warning: Slack rejected my reply ({error}). {hint}"
 SLACK_ERROR_HINTS = {
     "not_in_channel": "Invite me to the channel with `/invite @Tradeoffs` and try again.",

