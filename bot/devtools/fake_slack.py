@@ -1,0 +1,312 @@
+"""FakeSlack: a Slack Web API double on loopback, for tests and the local demo.
+
+    with FakeSlack() as fake:
+        client = WebClient(token="xoxb-test", base_url=fake.url)
+        client.chat_postMessage(channel="C1", text="hi")
+        assert fake.calls_to("chat.postMessage")[0].args["text"] == "hi"
+        assert fake.validation_problems == []
+
+Every call is recorded; every message or view the app sends is checked with
+the Block Kit validator (`validation_problems`). response_url endpoints come
+from `new_response_url()`. Faults: `fail_next`, `rate_limit_next`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from bot.devtools.blockkit import message_problems, view_problems
+from bot.devtools.fake_slack_api import Workspace
+
+log = logging.getLogger(__name__)
+
+MESSAGE_METHODS = frozenset(
+    {"chat.postMessage", "chat.update", "chat.postEphemeral", "response_url"}
+)
+VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
+_JSON_ARGS = ("blocks", "attachments", "view", "metadata")
+RESPONSE_URL_USES = 5
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the app made: Web API method (or "response_url"), its args, its token."""
+
+    method: str
+    args: dict
+    token: str | None = None
+
+
+@dataclass
+class _Fault:
+    status: int
+    body: dict
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _ResponseUrl:
+    channel: str | None
+    message_ts: str | None
+    uses: int = 0
+
+
+class FakeSlack:
+    def __init__(
+        self,
+        *,
+        team_id: str = "T0TEST",
+        bot_user_id: str = "U0BOT",
+        bot_id: str = "B0BOT",
+        app_id: str = "A0TEST",
+        strict: bool = False,
+    ) -> None:
+        """`strict=True` answers invalid Block Kit with `invalid_blocks` like Slack does."""
+        self.workspace = Workspace(
+            team_id=team_id, bot_user_id=bot_user_id, bot_id=bot_id, app_id=app_id
+        )
+        self.strict = strict
+        self.validation_problems: list[str] = []
+        self._calls: list[Call] = []
+        self._faults: dict[str, deque[_Fault]] = {}
+        self._response_urls: dict[str, _ResponseUrl] = {}
+        self._cond = threading.Condition()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def start(self) -> FakeSlack:
+        if self._server is not None:
+            return self
+        handler = type("Handler", (_Handler,), {"fake": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), name="fake-slack", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def base(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeSlack is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def url(self) -> str:
+        """Pass as `WebClient(base_url=...)` / `Settings.slack_api_url`."""
+        return f"{self.base}/api/"
+
+    # --- recorded calls -------------------------------------------------------------------
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._cond:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def clear(self) -> None:
+        """Forget recorded calls and validation problems (the message store stays)."""
+        with self._cond:
+            self._calls.clear()
+            self.validation_problems.clear()
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 2.0) -> list[Call]:
+        """Block until `count` calls to `method` were recorded; raise TimeoutError otherwise."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                found = [c for c in self._calls if c.method == method]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(
+                        f"{len(found)} of {count} calls to {method} within {timeout}s"
+                    )
+                self._cond.wait(left)
+
+    # --- messages and views ---------------------------------------------------------------
+
+    def message(self, channel: str, ts: str) -> dict | None:
+        """The current version of a message (after chat.update / replace_original)."""
+        with self._cond:
+            found = self.workspace.messages.get(channel, {}).get(ts)
+            return json.loads(json.dumps(found)) if found else None
+
+    def channel_messages(self, channel: str) -> list[dict]:
+        with self._cond:
+            stored = self.workspace.messages.get(channel, {})
+            return [json.loads(json.dumps(stored[ts])) for ts in sorted(stored, key=float)]
+
+    def view(self, view_id: str) -> dict | None:
+        with self._cond:
+            found = self.workspace.views.get(view_id)
+            return json.loads(json.dumps(found)) if found else None
+
+    def new_response_url(self, *, channel: str | None = None, message_ts: str | None = None) -> str:
+        """A response_url; with channel+message_ts, `replace_original` updates that message."""
+        key = uuid.uuid4().hex
+        with self._cond:
+            self._response_urls[key] = _ResponseUrl(channel, message_ts)
+        return f"{self.base}/response/{key}"
+
+    # --- faults -------------------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        error: str = "channel_not_found",
+        status: int = 200,
+        headers: dict | None = None,
+    ) -> None:
+        """The next call to `method` answers `{"ok": false, "error": error}` with `status`."""
+        fault = _Fault(status, {"ok": False, "error": error}, dict(headers or {}))
+        with self._cond:
+            self._faults.setdefault(method, deque()).append(fault)
+
+    def rate_limit_next(self, method: str, retry_after: int = 1) -> None:
+        """The next call to `method` answers HTTP 429 with `Retry-After`."""
+        self.fail_next(method, "ratelimited", 429, {"Retry-After": str(retry_after)})
+
+    # --- request handling (called from server threads) ------------------------------------
+
+    def handle(self, path: str, args: dict, token: str | None) -> tuple[int, dict | str, dict]:
+        parts = urlsplit(path).path.strip("/").split("/")
+        if len(parts) == 2 and parts[0] == "api":
+            return self._handle_api(parts[1], args, token)
+        if len(parts) == 2 and parts[0] == "response":
+            return self._handle_response_url(parts[1], args)
+        return 404, "not_found", {}
+
+    def _record(self, method: str, args: dict, token: str | None) -> _Fault | None:
+        problems: list[str] = []
+        if method in MESSAGE_METHODS:
+            problems = message_problems(args)
+        elif method in VIEW_METHODS:
+            problems = view_problems(args.get("view"))
+        with self._cond:
+            self._calls.append(Call(method, args, token))
+            self.validation_problems.extend(f"{method}: {p}" for p in problems)
+            self._cond.notify_all()
+            queue = self._faults.get(method)
+            fault = queue.popleft() if queue else None
+        for p in problems:
+            log.warning("Block Kit problem in %s: %s", method, p)
+        if fault is None and problems and self.strict:
+            fault = _Fault(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
+        return fault
+
+    def _handle_api(
+        self, method: str, args: dict, token: str | None
+    ) -> tuple[int, dict | str, dict]:
+        fault = self._record(method, args, token)
+        if fault is not None:
+            return fault.status, fault.body, fault.headers
+        if not token:
+            return 200, {"ok": False, "error": "not_authed"}, {}
+        with self._cond:
+            return 200, self.workspace.answer(method, args), {}
+
+    def _handle_response_url(self, key: str, body: dict) -> tuple[int, dict | str, dict]:
+        with self._cond:
+            target = self._response_urls.get(key)
+        fault = self._record("response_url", {**body, "url": f"{self.base}/response/{key}"}, None)
+        if fault is not None:
+            return fault.status, fault.body, fault.headers
+        if target is None:
+            return 404, "no_service", {}
+        with self._cond:
+            target.uses += 1
+            if target.uses > RESPONSE_URL_USES:
+                return 404, "used_url", {}
+            if target.channel and target.message_ts:
+                if body.get("delete_original"):
+                    self.workspace.messages.get(target.channel, {}).pop(target.message_ts, None)
+                elif body.get("replace_original"):
+                    self.workspace.replace_message(target.channel, target.message_ts, body)
+        return 200, "ok", {}
+
+
+def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:
+    if not raw:
+        return {}
+    if "json" in content_type:
+        decoded = json.loads(raw.decode("utf-8"))
+        return decoded if isinstance(decoded, dict) else {"_body": decoded}
+    if "x-www-form-urlencoded" in content_type:
+        args: dict[str, Any] = {k: v[0] for k, v in parse_qs(raw.decode("utf-8")).items()}
+        for key in _JSON_ARGS:
+            if isinstance(args.get(key), str) and args[key][:1] in "[{":
+                with contextlib.suppress(ValueError):  # else the validator reports it
+                    args[key] = json.loads(args[key])
+        return args
+    return {"_raw": raw.decode("utf-8", "replace")}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    fake: FakeSlack
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            args = _parse_body(raw, self.headers.get("Content-Type", ""))
+        except ValueError:
+            self._send(400, {"ok": False, "error": "invalid_json"}, {})
+            return
+        query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        args = {**query, **args}
+        token = args.pop("token", None)
+        auth = self.headers.get("Authorization", "")
+        if auth.startswith("Bearer "):
+            token = auth.removeprefix("Bearer ")
+        self._send(*self.fake.handle(self.path, args, token))
+
+    do_GET = do_POST
+
+    def _send(self, status: int, body: dict | str, headers: dict) -> None:
+        is_json = isinstance(body, dict)
+        data = (json.dumps(body) if is_json else body).encode("utf-8")
+        self.send_response(status)
+        self.send_header(
+            "Content-Type", "application/json; charset=utf-8" if is_json else "text/plain"
+        )
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("fake slack: " + format, *args)
