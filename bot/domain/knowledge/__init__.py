@@ -1,0 +1,74 @@
+"""Validated models of the ``knowledge/*.yaml`` files, and the registry that ties them.
+
+``FILES`` maps each file name to its root model and ``ATTRIBUTES`` to the
+:class:`Knowledge` attribute holding it. ``bot.kb.load_knowledge`` reads the
+files, validates them, runs :func:`cross_file_problems`, and returns a
+:class:`Knowledge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from bot.domain.knowledge.base import Loc, dotted
+from bot.domain.knowledge.costs import CostKnowledge
+from bot.domain.knowledge.frameworks import Frameworks
+from bot.domain.knowledge.operating_map import OperatingMap
+from bot.domain.knowledge.rubric import Rubric
+from bot.domain.knowledge.tree import DecisionTree
+
+FILES: dict[str, type[BaseModel]] = {
+    "decision_tree.yaml": DecisionTree,
+    "rubric.yaml": Rubric,
+    "frameworks.yaml": Frameworks,
+    "operating_map.yaml": OperatingMap,
+    "costs.yaml": CostKnowledge,
+}
+
+ATTRIBUTES: dict[str, str] = {
+    "decision_tree.yaml": "tree",
+    "rubric.yaml": "rubric",
+    "frameworks.yaml": "frameworks",
+    "operating_map.yaml": "operating_map",
+    "costs.yaml": "costs",
+}
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything under ``knowledge/``, validated, one attribute per file."""
+
+    tree: DecisionTree
+    rubric: Rubric
+    frameworks: Frameworks
+    operating_map: OperatingMap
+    costs: CostKnowledge
+
+    def __post_init__(self) -> None:
+        by_file = {name: getattr(self, attribute) for name, attribute in ATTRIBUTES.items()}
+        problems = cross_file_problems(by_file)
+        if problems:
+            raise ValueError("; ".join(f"{f}: {dotted(loc)}: {m}" for f, loc, m in problems))
+
+    @classmethod
+    def from_files(cls, models: Mapping[str, BaseModel]) -> Knowledge:
+        """Build from ``{file name: root model}``, as the loader produces."""
+        return cls(**{ATTRIBUTES[name]: model for name, model in models.items()})
+
+
+def cross_file_problems(models: Mapping[str, BaseModel]) -> list[tuple[str, Loc, str]]:
+    """References from one file to ids defined in another that do not resolve.
+
+    ``models`` may lack files that failed to load; checks needing them are skipped.
+    Returns ``(file name, location in that file, message)`` triples.
+    """
+    problems: list[tuple[str, Loc, str]] = []
+    tree = models.get("decision_tree.yaml")
+    frameworks = models.get("frameworks.yaml")
+    if isinstance(tree, DecisionTree) and isinstance(frameworks, Frameworks):
+        found = tree.reference_problems(frameworks.stack_layer_ids, frameworks.phase_ids)
+        problems.extend(("decision_tree.yaml", loc, message) for loc, message in found)
+    return problems

@@ -1,0 +1,254 @@
+"""The build / buy / fine-tune decision tree (``knowledge/decision_tree.yaml``).
+
+A graph of question nodes (``yes``/``no`` edges) and outcome nodes, keyed by id.
+Validation guarantees: ``start`` is a question; every edge lands on a node; no
+cycles; every node is reachable from ``start``; every question has a path to an
+outcome. So walking from ``start`` always ends on an outcome.
+
+Walking state (where a user is, what they answered) is not kept here: the flow
+owns that. This module only offers pure look-ups over the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from bot.domain.knowledge.base import Id, KnowledgeModel, Problem, Problems, Text
+from bot.errors import TradeoffsError
+
+Answer = Literal["yes", "no"]
+ANSWERS: tuple[Answer, Answer] = ("yes", "no")
+
+
+class UnknownNodeError(TradeoffsError, LookupError):
+    """A node id (e.g. from a stale button) is not in the tree, or is the wrong kind."""
+
+    def __init__(self, node_id: str, expected: str = "node") -> None:
+        super().__init__(f"no {expected} {node_id!r} in the decision tree")
+        self.node_id = node_id
+
+
+class NextStep(KnowledgeModel):
+    """What to do first after reaching an outcome: a rollout phase and the action in it."""
+
+    phase: Id  # a rollout phase id from knowledge/frameworks.yaml (e.g. "spike")
+    action: Text
+
+
+class Question(KnowledgeModel):
+    kind: Literal["question"]
+    id: Id
+    step: int = Field(ge=1)  # the step number in the seed's tree
+    text: Text
+    explain: Text
+    yes: Id
+    no: Id
+
+    def edge(self, answer: Answer) -> str:
+        """The id of the node this answer leads to."""
+        return self.yes if answer == "yes" else self.no
+
+
+class Outcome(KnowledgeModel):
+    kind: Literal["outcome"]
+    id: Id
+    title: Text
+    summary: Text
+    wins: tuple[Text, ...] = Field(min_length=1)
+    costs_and_risks: tuple[Text, ...] = Field(min_length=1)
+    stack_layers: tuple[Id, ...]  # stack layer ids from knowledge/frameworks.yaml
+    next_step: NextStep
+
+
+Node = Annotated[Question | Outcome, Field(discriminator="kind")]
+
+
+@dataclass(frozen=True)
+class TreePath:
+    """One root-to-outcome path: the (question id, answer) steps, then the outcome id."""
+
+    steps: tuple[tuple[str, Answer], ...]
+    outcome: str
+
+
+class DecisionTree(KnowledgeModel):
+    start: Id
+    nodes: dict[Id, Node]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ids_from_keys(cls, data: Any) -> Any:
+        """A node's id is its key; writing ``id:`` inside the node is allowed but redundant."""
+        if isinstance(data, dict) and isinstance(data.get("nodes"), dict):
+            nodes = {
+                key: {"id": key, **node} if isinstance(node, dict) and "id" not in node else node
+                for key, node in data["nodes"].items()
+            }
+            data = {**data, "nodes": nodes}
+        return data
+
+    @model_validator(mode="after")
+    def _graph_is_sound(self) -> DecisionTree:
+        problems = graph_problems(self.start, self.nodes)
+        if problems:
+            raise Problems(problems)
+        return self
+
+    # -- look-ups ---------------------------------------------------------------
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {k: n for k, n in self.nodes.items() if isinstance(n, Question)}
+
+    @property
+    def outcomes(self) -> dict[str, Outcome]:
+        return {k: n for k, n in self.nodes.items() if isinstance(n, Outcome)}
+
+    def node(self, node_id: str) -> Question | Outcome:
+        """The node with this id; raises :class:`UnknownNodeError` if there is none."""
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise UnknownNodeError(node_id) from None
+
+    def question(self, node_id: str) -> Question:
+        found = self.node(node_id)
+        if not isinstance(found, Question):
+            raise UnknownNodeError(node_id, "question")
+        return found
+
+    def outcome(self, node_id: str) -> Outcome:
+        found = self.node(node_id)
+        if not isinstance(found, Outcome):
+            raise UnknownNodeError(node_id, "outcome")
+        return found
+
+    def is_outcome(self, node_id: str) -> bool:
+        """True for an outcome, False for a question; raises for an unknown id."""
+        return isinstance(self.node(node_id), Outcome)
+
+    def paths(self) -> tuple[TreePath, ...]:
+        """Every root-to-outcome path, ``yes`` before ``no`` at each question."""
+        found: list[TreePath] = []
+
+        def walk(node_id: str, steps: tuple[tuple[str, Answer], ...]) -> None:
+            node = self.nodes[node_id]
+            if isinstance(node, Outcome):
+                found.append(TreePath(steps, node_id))
+                return
+            for answer in ANSWERS:
+                walk(node.edge(answer), (*steps, (node_id, answer)))
+
+        walk(self.start, ())
+        return tuple(found)
+
+    def summary(self) -> str:
+        return f"{len(self.questions)} questions, {len(self.outcomes)} outcomes"
+
+    def reference_problems(
+        self, stack_layers: Collection[str], phases: Collection[str]
+    ) -> list[Problem]:
+        """Outcomes naming a stack layer or rollout phase that frameworks.yaml lacks."""
+        problems: list[Problem] = []
+        for key, outcome in self.outcomes.items():
+            for index, layer in enumerate(outcome.stack_layers):
+                if layer not in stack_layers:
+                    known = ", ".join(stack_layers)
+                    problems.append(
+                        (
+                            ("nodes", key, "stack_layers", index),
+                            f"unknown stack layer {layer!r}; known: {known}",
+                        )
+                    )
+            if outcome.next_step.phase not in phases:
+                problems.append(
+                    (
+                        ("nodes", key, "next_step", "phase"),
+                        f"unknown rollout phase {outcome.next_step.phase!r}; "
+                        f"known: {', '.join(phases)}",
+                    )
+                )
+        return problems
+
+
+def graph_problems(start: str, nodes: dict[str, Question | Outcome]) -> list[Problem]:
+    """Everything wrong with the shape of the graph, in a stable order."""
+    problems: list[Problem] = [
+        (("nodes", key, "id"), f"id {node.id!r} does not match its key {key!r}")
+        for key, node in nodes.items()
+        if node.id != key
+    ]
+    questions = {k: n for k, n in nodes.items() if isinstance(n, Question)}
+    if start not in nodes:
+        problems.append((("start",), f"unknown node {start!r}"))
+    elif start not in questions:
+        problems.append(
+            (("start",), f"{start!r} is an outcome; the tree must start with a question")
+        )
+
+    edges: dict[str, list[tuple[Answer, str]]] = {key: [] for key in nodes}
+    for key, question in questions.items():
+        for answer in ANSWERS:
+            target = question.edge(answer)
+            if target in nodes:
+                edges[key].append((answer, target))
+            else:
+                problems.append((("nodes", key, answer), f"edge to unknown node {target!r}"))
+
+    problems.extend(_cycle_problems(edges))
+
+    if start in questions:
+        reached = {start}
+        todo = [start]
+        while todo:
+            for _, target in edges[todo.pop()]:
+                if target not in reached:
+                    reached.add(target)
+                    todo.append(target)
+        problems.extend(
+            (("nodes", key), f"unreachable from start {start!r}")
+            for key in nodes
+            if key not in reached
+        )
+
+    ends = {key for key in nodes if key not in questions}
+    grew = True
+    while grew:
+        grew = False
+        for key in questions:
+            if key not in ends and any(target in ends for _, target in edges[key]):
+                ends.add(key)
+                grew = True
+    problems.extend(
+        (("nodes", key), "no path from this question to an outcome")
+        for key in questions
+        if key not in ends
+    )
+    return problems
+
+
+def _cycle_problems(edges: dict[str, list[tuple[Answer, str]]]) -> list[Problem]:
+    """One problem per edge that closes a cycle (depth-first, in file order)."""
+    problems: list[Problem] = []
+    done: set[str] = set()
+    stack: list[str] = []
+
+    def visit(key: str) -> None:
+        stack.append(key)
+        for answer, target in edges[key]:
+            if target in stack:
+                cycle = " -> ".join([*stack[stack.index(target) :], target])
+                problems.append((("nodes", key, answer), f"edge closes a cycle: {cycle}"))
+            elif target not in done:
+                visit(target)
+        stack.pop()
+        done.add(key)
+
+    for key in edges:
+        if key not in done:
+            visit(key)
+    return problems
