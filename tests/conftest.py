@@ -10,6 +10,9 @@ from collections.abc import Iterator
 import pytest
 import redis
 
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.signed import SlackRequests
+from bot.devtools.sim import SlackSim
 from bot.settings import PROJECT_ROOT, Settings
 from bot.state import Store
 
@@ -71,3 +74,42 @@ def settings(key_prefix: str) -> Settings:
         redis_prefix=key_prefix,
         state_ttl_seconds=600,
     )
+
+
+@pytest.fixture(scope="session")
+def fake_slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture
+def slack_api(fake_slack: FakeSlack) -> Iterator[FakeSlack]:
+    """The fake Web API, emptied for this test; fails the test on any Block Kit problem."""
+    fake_slack.clear()
+    yield fake_slack
+    problems = list(fake_slack.validation_problems)
+    fake_slack.clear()
+    assert problems == [], "the app sent invalid Block Kit:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def app_settings(settings: Settings, slack_api: FakeSlack) -> Settings:
+    return settings.model_copy(update={"slack_api_url": slack_api.url})
+
+
+@pytest.fixture
+def app(app_settings: Settings, store: Store, knowledge):
+    from bot.app import create_app
+
+    return create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
+
+
+@pytest.fixture
+def requests_() -> SlackRequests:
+    return SlackRequests(SIGNING_SECRET, team_id="T0TEST")
+
+
+@pytest.fixture
+def sim(app, slack_api: FakeSlack, requests_: SlackRequests) -> SlackSim:
+    """Drive the real app like a Slack client: commands, clicks, DMs, mentions, modals."""
+    return SlackSim(app, slack_api, requests_)

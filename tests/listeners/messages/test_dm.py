@@ -1,0 +1,18 @@
+"""A DM nobody else claims gets the general help."""
+
+from bot.texts import common
+
+
+def test_dm_gets_general_help(sim) -> None:
+    reply = sim.dm("hello there")
+    assert reply.status == 200
+    assert reply.message["channel"] == "D0ALICE"
+    assert "/buildvsbuy" in reply.message_text
+    assert reply.message["text"] == common.GENERAL_HELP
+
+
+def test_bot_messages_are_ignored(sim, requests_) -> None:
+    event = {"type": "message", "channel_type": "im", "channel": "D0ALICE", "ts": "1.2"}
+    reply = sim.send(requests_.event({**event, "user": "U0BOT", "bot_id": "B0BOT", "text": "x"}))
+    assert reply.status == 200
+    assert reply.messages == []
