@@ -40,11 +40,13 @@ RESPONSE_URL_USES = 5
 
 @dataclass(frozen=True)
 class Call:
-    """One request the app made: Web API method (or "response_url"), its args, its token."""
+    """One request the app made: Web API method (or "response_url"), its args, its token.
+    `response` (ignored by ==) is the JSON body or text the fake answered."""
 
     method: str
     args: dict
     token: str | None = None
+    response: Any = field(default=None, compare=False)  # what the fake answered
 
 
 @dataclass
@@ -169,6 +171,15 @@ class FakeSlack:
             stored = self.workspace.messages.get(channel, {})
             return [json.loads(json.dumps(stored[ts])) for ts in sorted(stored, key=float)]
 
+    def add_message(self, channel: str, message: dict) -> str:
+        """Store a message Slack posts on the app's behalf (an in_channel slash-command
+        response) without recording a call; returns its ts."""
+        with self._cond:
+            answer = self.workspace.answer("chat.postMessage", {**message, "channel": channel})
+        if not answer["ok"]:
+            raise ValueError(f"cannot store message: {answer['error']}")
+        return answer["ts"]
+
     def view(self, view_id: str) -> dict | None:
         with self._cond:
             found = self.workspace.views.get(view_id)
@@ -201,7 +212,7 @@ class FakeSlack:
 
     # --- request handling (called from server threads) ------------------------------------
 
-    def handle(self, path: str, args: dict, token: str | None) -> tuple[int, dict | str, dict]:
+    def handle(self, path: str, args: dict, token: str | None) -> tuple[int, Any, dict]:
         parts = urlsplit(path).path.strip("/").split("/")
         if len(parts) == 2 and parts[0] == "api":
             return self._handle_api(parts[1], args, token)
@@ -209,44 +220,47 @@ class FakeSlack:
             return self._handle_response_url(parts[1], args)
         return 404, "not_found", {}
 
-    def _record(self, method: str, args: dict, token: str | None) -> _Fault | None:
-        problems: list[str] = []
+    def _problems(self, method: str, args: dict) -> list[str]:
         if method in MESSAGE_METHODS:
             problems = message_problems(args)
         elif method in VIEW_METHODS:
             problems = view_problems(args.get("view"))
-        with self._cond:
-            self._calls.append(Call(method, args, token))
-            self.validation_problems.extend(f"{method}: {p}" for p in problems)
-            self._cond.notify_all()
-            queue = self._faults.get(method)
-            fault = queue.popleft() if queue else None
+        else:
+            return []
         for p in problems:
             log.warning("Block Kit problem in %s: %s", method, p)
-        if fault is None and problems and self.strict:
-            fault = _Fault(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
-        return fault
+        return [f"{method}: {p}" for p in problems]
 
-    def _handle_api(
-        self, method: str, args: dict, token: str | None
-    ) -> tuple[int, dict | str, dict]:
-        fault = self._record(method, args, token)
-        if fault is not None:
-            return fault.status, fault.body, fault.headers
-        if not token:
-            return 200, {"ok": False, "error": "not_authed"}, {}
+    def _answer(self, method: str, args: dict, token: str | None, answer) -> tuple[int, Any, dict]:
+        """Under one lock: take a queued fault or compute the answer, then record the call."""
+        problems = self._problems(method, args)
         with self._cond:
+            queue = self._faults.get(method)
+            fault = queue.popleft() if queue else None
+            if fault is None and problems and self.strict:
+                fault = _Fault(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
+            if fault is not None:
+                status, body, headers = fault.status, fault.body, fault.headers
+            else:
+                status, body, headers = answer()
+            self._calls.append(Call(method, args, token, body))
+            self.validation_problems.extend(problems)
+            self._cond.notify_all()
+        return status, body, headers
+
+    def _handle_api(self, method: str, args: dict, token: str | None) -> tuple[int, Any, dict]:
+        def answer() -> tuple[int, Any, dict]:
+            if not token:
+                return 200, {"ok": False, "error": "not_authed"}, {}
             return 200, self.workspace.answer(method, args), {}
 
-    def _handle_response_url(self, key: str, body: dict) -> tuple[int, dict | str, dict]:
-        with self._cond:
+        return self._answer(method, args, token, answer)
+
+    def _handle_response_url(self, key: str, body: dict) -> tuple[int, Any, dict]:
+        def answer() -> tuple[int, Any, dict]:
             target = self._response_urls.get(key)
-        fault = self._record("response_url", {**body, "url": f"{self.base}/response/{key}"}, None)
-        if fault is not None:
-            return fault.status, fault.body, fault.headers
-        if target is None:
-            return 404, "no_service", {}
-        with self._cond:
+            if target is None:
+                return 404, "no_service", {}
             target.uses += 1
             if target.uses > RESPONSE_URL_USES:
                 return 404, "used_url", {}
@@ -255,7 +269,10 @@ class FakeSlack:
                     self.workspace.messages.get(target.channel, {}).pop(target.message_ts, None)
                 elif body.get("replace_original"):
                     self.workspace.replace_message(target.channel, target.message_ts, body)
-        return 200, "ok", {}
+            return 200, "ok", {}
+
+        args = {**body, "url": f"{self.base}/response/{key}"}
+        return self._answer("response_url", args, None, answer)
 
 
 def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:

@@ -230,3 +230,12 @@ def test_stop_is_idempotent_and_restartable():
     assert WebClient(token="x", base_url=fake.url).auth_test()["ok"]
     fake.stop()
     assert first.endswith("/api/")
+
+
+def test_calls_keep_the_answer_and_add_message_stores_without_a_call(fake, client):
+    ts = client.chat_postMessage(channel="C1", text="x")["ts"]
+    assert fake.calls_to("chat.postMessage")[0].response["ts"] == ts
+    other = fake.add_message("C1", {"text": "from an ack"})
+    assert float(other) > float(ts)
+    assert [m["text"] for m in fake.channel_messages("C1")] == ["x", "from an ack"]
+    assert len(fake.calls) == 1
