@@ -29,7 +29,14 @@ class StateUnavailable(StateError):
 
 
 class StateConflict(StateError):
-    """Someone else changed the state first (compare-and-set lost)."""
+    """Someone else changed the state first (compare-and-set lost).
+
+    ``current`` is the stored ``Versioned`` value that won, when the store knows it.
+    """
+
+    def __init__(self, message: str, *, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 class StateMissing(StateError):

@@ -32,7 +32,7 @@ return 1
 _UPDATE = """
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return -1 end
-if v ~= ARGV[1] then return -2 end
+if v ~= ARGV[1] then return {-2, v, redis.call('HGET', KEYS[1], 'd')} end
 local nv = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'v', nv, 'd', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
@@ -73,6 +73,18 @@ def _redis_errors() -> Iterator[None]:
         raise StateUnavailable("state store unavailable") from exc
 
 
+def _parse(
+    model: type[M], version: bytes | None, data: bytes | None, key: Key
+) -> Versioned[M] | None:
+    if version is None or data is None:
+        return None
+    try:
+        return Versioned(int(version), model.model_validate_json(data))
+    except ValidationError:
+        log.warning("discarding unreadable %s state", key.kind)
+        return None
+
+
 class Store:
     """Keyword-only conversation store over one Redis client and one key prefix."""
 
@@ -91,13 +103,7 @@ class Store:
         """The stored value and its version, or None if absent, expired or unreadable."""
         with _redis_errors():
             version, data = self.client.hmget(self._key(key), ["v", "d"])
-        if version is None or data is None:
-            return None
-        try:
-            return Versioned(int(version), model.model_validate_json(data))
-        except ValidationError:
-            log.warning("discarding unreadable %s state", key.kind)
-            return None
+        return _parse(model, version, data, key)
 
     def create(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Store a new value at version 1; StateConflict if the key exists."""
@@ -112,19 +118,21 @@ class Store:
     def update(
         self, *, key: Key, expected_version: int, value: BaseModel, ttl: int | None = None
     ) -> Versioned:
-        """Compare-and-set: write only if the stored version is still ``expected_version``."""
+        """Compare-and-set: write only if the stored version is still ``expected_version``.
+
+        One round trip. A lost race raises StateConflict carrying the winner's value
+        (``.current``), so the caller can say who won without reading again."""
         with _redis_errors():
-            result = int(
-                self._update(
-                    keys=[self._key(key)],
-                    args=[expected_version, value.model_dump_json(), ttl or self.default_ttl],
-                )
+            result = self._update(
+                keys=[self._key(key)],
+                args=[expected_version, value.model_dump_json(), ttl or self.default_ttl],
             )
-        if result == -1:
+        if isinstance(result, list):  # lost the race: the winner's value comes back with it
+            current = _parse(type(value), result[1], result[2], key)
+            raise StateConflict(f"{key.kind} changed", current=current)
+        if int(result) == -1:
             raise StateMissing(f"{key.kind} expired")
-        if result == -2:
-            raise StateConflict(f"{key.kind} changed")
-        return Versioned(result, value)
+        return Versioned(int(result), value)
 
     def put(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Write unconditionally (last writer wins), bumping the version."""

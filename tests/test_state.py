@@ -74,14 +74,16 @@ def test_concurrent_writers_exactly_one_wins(store: Store) -> None:
     barrier = threading.Barrier(8)
     wins: list[str] = []
     losses: list[str] = []
+    conflicts: list = []
 
     def writer(name: str) -> None:
         barrier.wait()
         try:
             store.update(key=KEY, expected_version=1, value=Counter(n=1, who=name))
             wins.append(name)
-        except StateConflict:
+        except StateConflict as exc:
             losses.append(name)
+            conflicts.append(exc.current)
 
     threads = [threading.Thread(target=writer, args=(f"w{i}",)) for i in range(8)]
     for t in threads:
@@ -90,6 +92,7 @@ def test_concurrent_writers_exactly_one_wins(store: Store) -> None:
         t.join()
     assert len(wins) == 1
     assert len(losses) == 7
+    assert all(c.version == 2 and c.value.who == wins[0] for c in conflicts)
     assert store.get(key=KEY, model=Counter).value.who == wins[0]
 
 
