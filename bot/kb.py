@@ -115,6 +115,8 @@ def _load_file(path: Path, model_cls: type[BaseModel]) -> tuple[BaseModel | None
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
         return None, [(where, str(exc.problem or exc.context or "invalid YAML"))]
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        return None, [("(file)", "invalid YAML: " + " ".join(str(exc).split()))]
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [*problems, ("(root)", f"expected a mapping of keys, got {got}")]
@@ -198,10 +200,21 @@ def _pydantic_problems(
         elif error["type"] == "missing":
             yield dotted(loc), "required key is missing"
         else:
-            value = error.get("input")
-            shown = repr(value) if isinstance(value, str | int | float | bool | None) else ""
-            got = f" (got {shown[:60]})" if shown else ""
-            yield dotted(loc), error["msg"].removeprefix("Value error, ") + got
+            message = (
+                error["msg"].removeprefix("Value error, ").replace("valid tuple", "valid list")
+            )
+            yield dotted(loc), message + _got(error.get("input"), error["type"])
+
+
+def _got(value: Any, error_type: str) -> str:
+    """`` (got 'two')`` for the offending value, or its kind when it is not a scalar."""
+    if error_type.startswith("union_tag"):
+        return ""  # the message already names the tag
+    if isinstance(value, str | int | float | bool) or value is None:
+        shown = repr(value)
+        return f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
+    kind = {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+    return f" (got {kind})"
 
 
 def _visible(loc: Loc, data: Any) -> Loc:
