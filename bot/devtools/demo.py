@@ -14,9 +14,10 @@ import yaml
 from pydantic import SecretStr
 
 from bot.app import create_app
-from bot.devtools.demo_session import MENTION, Demo, Terminal
+from bot.devtools.demo_session import MENTION, Demo
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.signed import SlackRequests
+from bot.devtools.terminal import Terminal
 from bot.domain.knowledge import Knowledge
 from bot.kb import load_knowledge
 from bot.settings import PROJECT_ROOT, Settings

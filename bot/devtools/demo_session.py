@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.fake_slack import Call, FakeSlack
 from bot.devtools.render_text import Choice, Rendered, render_message, render_view
 from bot.devtools.signed import Request, SlackRequests, dispatch
+from bot.devtools.terminal import Terminal
 from bot.devtools.view_state import InputField, input_fields, state_values
 
 USER, CHANNEL, CHANNEL_NAME, DM = "U0DEMO", "C0DEMO", "demo", "D0DEMO"
@@ -38,29 +39,6 @@ class Surface:
     ephemeral: bool = False
     thread_ts: str | None = None
     view: dict | None = None
-
-
-class Terminal:
-    def __init__(self, stdin: IO[str], stdout: IO[str]) -> None:
-        self.stdin, self.stdout = stdin, stdout
-        self.tty = stdin.isatty()
-
-    def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
-        self.stdout.flush()
-
-    def read(self, prompt: str = "> ") -> str | None:
-        """One line (None at end of input); echoed after the prompt when not a TTY."""
-        if self.tty:
-            self.stdout.write(prompt)
-            self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            return None
-        line = line.rstrip("\r\n")
-        if not self.tty:
-            self.say(f"{prompt}{line}".rstrip())
-        return line
 
 
 def _ack_body(body: str) -> dict | None:

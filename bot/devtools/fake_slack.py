@@ -13,7 +13,6 @@ from `new_response_url()`. Faults: `fail_next`, `rate_limit_next`.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import threading
@@ -21,12 +20,13 @@ import time
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.fake_slack_api import Workspace
+from bot.devtools.fake_slack_http import Handler
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,6 @@ MESSAGE_METHODS = frozenset(
     {"chat.postMessage", "chat.update", "chat.postEphemeral", "response_url"}
 )
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
-_JSON_ARGS = ("blocks", "attachments", "view", "metadata")
 RESPONSE_URL_USES = 5
 
 
@@ -91,7 +90,7 @@ class FakeSlack:
     def start(self) -> FakeSlack:
         if self._server is not None:
             return self
-        handler = type("Handler", (_Handler,), {"fake": self})
+        handler = type("Handler", (Handler,), {"fake": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -273,57 +272,3 @@ class FakeSlack:
 
         args = {**body, "url": f"{self.base}/response/{key}"}
         return self._answer("response_url", args, None, answer)
-
-
-def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:
-    if not raw:
-        return {}
-    if "json" in content_type:
-        decoded = json.loads(raw.decode("utf-8"))
-        return decoded if isinstance(decoded, dict) else {"_body": decoded}
-    if "x-www-form-urlencoded" in content_type:
-        args: dict[str, Any] = {k: v[0] for k, v in parse_qs(raw.decode("utf-8")).items()}
-        for key in _JSON_ARGS:
-            if isinstance(args.get(key), str) and args[key][:1] in "[{":
-                with contextlib.suppress(ValueError):  # else the validator reports it
-                    args[key] = json.loads(args[key])
-        return args
-    return {"_raw": raw.decode("utf-8", "replace")}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    fake: FakeSlack
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        try:
-            args = _parse_body(raw, self.headers.get("Content-Type", ""))
-        except ValueError:
-            self._send(400, {"ok": False, "error": "invalid_json"}, {})
-            return
-        query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-        args = {**query, **args}
-        token = args.pop("token", None)
-        auth = self.headers.get("Authorization", "")
-        if auth.startswith("Bearer "):
-            token = auth.removeprefix("Bearer ")
-        self._send(*self.fake.handle(self.path, args, token))
-
-    do_GET = do_POST
-
-    def _send(self, status: int, body: dict | str, headers: dict) -> None:
-        is_json = isinstance(body, dict)
-        data = (json.dumps(body) if is_json else body).encode("utf-8")
-        self.send_response(status)
-        self.send_header(
-            "Content-Type", "application/json; charset=utf-8" if is_json else "text/plain"
-        )
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("fake slack: " + format, *args)

@@ -8,9 +8,10 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.devtools.demo import DEMO_SECRET, run_demo
-from bot.devtools.demo_session import DM, Demo, Terminal
+from bot.devtools.demo_session import DM, Demo
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.signed import SlackRequests
+from bot.devtools.terminal import Terminal
 
 
 def plain(text):
