@@ -1,0 +1,257 @@
+"""``/llmcost`` text -> CostRequest.
+
+``key=value`` pairs in any order; keys are case-insensitive with aliases (``input=``,
+``m=``...). Every problem raises CostInputError naming the offending token and giving a
+working example; nothing else escapes (a property test holds this to account).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.domain.cost.errors import CostInputError, clip
+from bot.domain.cost.request import (
+    VOLUME_KINDS,
+    CostRequest,
+    CustomPrices,
+    SelfHostInputs,
+    Volume,
+)
+from bot.domain.cost.values import (
+    Limits,
+    example_for,
+    parse_count,
+    parse_flag,
+    parse_model_name,
+    parse_number,
+)
+from bot.texts import llmcost as texts
+
+MAX_TEXT = 1000
+MAX_COMPARE = 6
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "model": ("model", "m"),
+    "in": ("in", "input", "input_tokens", "prompt", "prompt_tokens", "tokens_in"),
+    "out": ("out", "output", "output_tokens", "completion", "completion_tokens", "tokens_out"),
+    "cached": ("cached", "cache", "cached_tokens", "cached_input", "cache_read"),
+    "batch": ("batch",),
+    "qps": ("qps", "rps"),
+    "per_day": ("per_day", "perday", "daily", "calls_per_day", "day"),
+    "per_month": ("per_month", "permonth", "monthly", "calls_per_month", "month"),
+    "compare": ("compare", "vs", "models"),
+    "price_in": ("price_in", "price_input", "in_price", "input_price"),
+    "price_out": ("price_out", "price_output", "out_price", "output_price"),
+    "price_cached": ("price_cached", "price_cache", "cached_price", "cache_price"),
+    "gpus": ("gpus", "gpu"),
+    "gpu_hour": ("gpu_hour", "gpu_hourly", "gpu_price", "gpu_rate", "gpu_cost"),
+    "ops": ("ops", "ops_month", "overhead"),
+    "tps": ("tps", "tokens_per_second", "throughput"),
+}
+KEY_OF_ALIAS: dict[str, str] = {alias: key for key, names in ALIASES.items() for alias in names}
+
+_D = Decimal
+# Sane caps: beyond them a figure is a typo, and money stays well inside Decimal precision.
+LIMITS: dict[str, Limits] = {
+    "in": Limits(cap=_D(10_000_000)),
+    "out": Limits(cap=_D(1_000_000), zero_ok=True),
+    "cached": Limits(cap=_D(10_000_000), zero_ok=True),
+    "qps": Limits(cap=_D(100_000), floor=_D("0.000001")),
+    "per_day": Limits(cap=_D(10_000_000_000), floor=_D("0.01")),
+    "per_month": Limits(cap=_D(300_000_000_000), floor=_D(1)),
+    "price_in": Limits(cap=_D(1000), floor=_D("0.000001")),
+    "price_out": Limits(cap=_D(1000), floor=_D("0.000001")),
+    "price_cached": Limits(cap=_D(1000), zero_ok=True),
+    "gpus": Limits(cap=_D(10_000)),
+    "gpu_hour": Limits(cap=_D(100), floor=_D("0.01")),
+    "ops": Limits(cap=_D(10_000_000), zero_ok=True),
+    "tps": Limits(cap=_D(1_000_000), floor=_D(1)),
+}
+_COUNTS = frozenset({"in", "out", "cached", "gpus"})
+_SPACE_BEFORE_EQ = re.compile(r"(^|\s)([^\s=]+)\s+=")  # "in =2000", not "qps=3 =5"
+_SPACE_AFTER_EQ = re.compile(r"=\s+(?=[^\s=]+(?:\s|$))")
+_QUOTES = "\"'`“”‘’"
+
+
+@dataclass(frozen=True)
+class _Pair:
+    token: str  # as typed
+    value: str
+
+
+def wants_help(text: str) -> bool:
+    """True for an empty command or one starting with ``help`` (or ``?``)."""
+    words = text.strip().lower().split()
+    return not words or words[0] in {"help", "?", "-h", "--help"}
+
+
+def parse_request(text: str) -> CostRequest:
+    """The request in ``text``, or CostInputError naming the first offending token."""
+    if len(text) > MAX_TEXT:
+        raise CostInputError("too_long", token=text, length=len(text), limit=MAX_TEXT)
+    pairs = _pairs(text)
+    values = _Values()
+    for key, pair in pairs.items():  # in the order typed, so the first bad token is named
+        values.read(key, pair)
+
+    custom = _custom(pairs, values)
+    model, compare = _models(values, keep_same=custom is not None)
+    for key in ("in", "out"):
+        if key not in values.counts:
+            raise CostInputError(
+                "missing_tokens", token=f"{key}=", example=example_for(key), key=key
+            )
+    input_tokens, cached = values.counts["in"], values.counts.get("cached", 0)
+    if cached > input_tokens:
+        raise CostInputError(
+            "cached_above_input",
+            token=pairs["cached"].token,
+            example=example_for("cached"),
+            cached=cached,
+            input=input_tokens,
+        )
+    numbers = values.numbers
+    return CostRequest(
+        model=model,
+        input_tokens=input_tokens,
+        output_tokens=values.counts["out"],
+        volume=_volume(pairs, values),
+        cached_tokens=cached,
+        batch=values.batch,
+        compare=compare,
+        custom=custom,
+        self_host=SelfHostInputs(
+            gpus=values.counts.get("gpus"),
+            gpu_hour=numbers.get("gpu_hour"),
+            ops=numbers.get("ops"),
+            tps=numbers.get("tps"),
+        ),
+    )
+
+
+class _Values:
+    """Each key's value, read and checked, kept by type."""
+
+    def __init__(self) -> None:
+        self.model: str | None = None
+        self.compare: tuple[str, ...] = ()
+        self.batch = False
+        self.counts: dict[str, int] = {}
+        self.numbers: dict[str, Decimal] = {}
+
+    def read(self, key: str, pair: _Pair) -> None:
+        if key == "model":
+            self.model = parse_model_name(pair.token, key, pair.value)
+        elif key == "compare":
+            self.compare = _compare_list(pair)
+        elif key == "batch":
+            self.batch = parse_flag(pair.token, key, pair.value)
+        elif key in _COUNTS:
+            self.counts[key] = parse_count(pair.token, key, pair.value, LIMITS[key])
+        else:
+            self.numbers[key] = parse_number(pair.token, key, pair.value, LIMITS[key])
+
+
+def _pairs(text: str) -> dict[str, _Pair]:
+    """Canonical key -> pair, in the order typed; rejects unknown, empty and repeated keys."""
+    flat = _SPACE_AFTER_EQ.sub("=", _SPACE_BEFORE_EQ.sub(r"\1\2=", text.strip()))
+    pairs: dict[str, _Pair] = {}
+    for word in flat.split():
+        token = word.rstrip(",;")
+        if not token:
+            continue
+        typed_key, sep, raw_value = token.partition("=")
+        if not sep:
+            raise CostInputError("not_key_value", token=token)
+        key = KEY_OF_ALIAS.get(typed_key.strip().lower().replace("-", "_"))
+        if key is None:
+            raise CostInputError(
+                "unknown_key", token=token, key=typed_key, hint=_key_hint(typed_key)
+            )
+        value = raw_value.strip(_QUOTES)
+        if not value:
+            raise CostInputError("missing_value", token=token, example=example_for(key), key=key)
+        if key in pairs:
+            first = pairs[key].token
+            raise CostInputError(
+                "duplicate_key", token=token, example=example_for(key), key=key, first=first
+            )
+        pairs[key] = _Pair(token, value)
+    return pairs
+
+
+def _key_hint(typed_key: str) -> str:
+    close = difflib.get_close_matches(typed_key.lower(), KEY_OF_ALIAS, n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return texts.UNKNOWN_KEY_HINT.format(suggestion=clip(KEY_OF_ALIAS[close[0]] + "="))
+
+
+def _compare_list(pair: _Pair) -> tuple[str, ...]:
+    names: list[str] = []
+    for entry in pair.value.split(","):
+        if not entry.strip():
+            raise CostInputError("empty_entry", token=pair.token, example=example_for("compare"))
+        name = parse_model_name(pair.token, "compare", entry)
+        if name.lower() not in {n.lower() for n in names}:
+            names.append(name)
+    if len(names) > MAX_COMPARE:
+        raise CostInputError(
+            "too_many_models", token=pair.token, example=example_for("compare"), limit=MAX_COMPARE
+        )
+    return tuple(names)
+
+
+def _models(values: _Values, *, keep_same: bool) -> tuple[str, tuple[str, ...]]:
+    """The main model and the others to compare. The main model is dropped from the list,
+    unless custom prices are given: then the list price of the same model is worth seeing."""
+    model, listed = values.model, values.compare
+    if model is None:
+        if not listed:
+            raise CostInputError("missing_model", token="model=", example=example_for("model"))
+        model, listed = listed[0], listed[1:]
+    if keep_same:
+        return model, listed
+    return model, tuple(name for name in listed if name.lower() != model.lower())
+
+
+def _volume(pairs: dict[str, _Pair], values: _Values) -> Volume:
+    given = [key for key in pairs if key in VOLUME_KINDS]
+    if not given:
+        raise CostInputError("missing_volume", token="qps=", example=example_for("qps"))
+    if len(given) > 1:
+        first, second = pairs[given[0]], pairs[given[1]]
+        raise CostInputError(
+            "several_volumes", token=second.token, example=example_for(given[0]), first=first.token
+        )
+    kind = given[0]
+    return Volume(kind=kind, value=values.numbers[kind])
+
+
+def _custom(pairs: dict[str, _Pair], values: _Values) -> CustomPrices | None:
+    price_in, price_out = values.numbers.get("price_in"), values.numbers.get("price_out")
+    cached = values.numbers.get("price_cached")
+    if price_in is None and price_out is None:
+        if cached is not None:
+            raise CostInputError(
+                "price_cached_alone",
+                token=pairs["price_cached"].token,
+                example=example_for("price_cached"),
+            )
+        return None
+    if price_in is None or price_out is None:
+        missing = "price_in" if price_in is None else "price_out"
+        given = pairs["price_out" if price_in is None else "price_in"]
+        raise CostInputError("price_pair", token=given.token, example=example_for(missing))
+    if cached is not None and cached > price_in:
+        raise CostInputError(
+            "price_cached_above_input",
+            token=pairs["price_cached"].token,
+            example=example_for("price_cached"),
+            cached=cached,
+            input=price_in,
+        )
+    return CustomPrices(price_in=price_in, price_out=price_out, price_cached=cached)

@@ -1,0 +1,279 @@
+"""Prices for one call, from genai-prices' bundled (offline) data or the user's own rates.
+
+The only module that imports genai_prices. It never starts ``UpdatePrices`` (the
+background auto-update that fetches over the network): ``calc_price`` then reads the
+data snapshot shipped inside the pinned package, and every result is checked to come
+from it. Money is Decimal throughout, as genai-prices returns it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from genai_prices import Usage, __version__, calc_price
+from genai_prices.data_snapshot import find_provider_by_id, get_snapshot
+from genai_prices.types import ModelPrice, TieredPrices, calc_unit_price
+
+from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.result import CallCost, Rates
+from bot.texts import llmcost as texts
+
+PRICE_SOURCE = f"genai-prices {__version__} (offline data)"
+BATCH_CONTEXT = {"processing": "batch"}
+_MTOK = 1_000_000
+CUTOFF = 0.6  # difflib's default for "close"
+BARE_BONUS = 0.1  # prefer "claude-sonnet-4-5" to "github-copilot:claude-sonnet-4.6"
+
+
+@dataclass(frozen=True)
+class PricedCall:
+    """One call priced: what was priced (ids as genai-prices knows them) and what it costs."""
+
+    model_id: str
+    model_name: str
+    provider_id: str | None  # None for custom prices
+    price_source: str
+    rates: Rates  # $ per 1M tokens as applied to this call (long-prompt tier included)
+    per_call: CallCost
+    batch_applied: bool
+    notes: tuple[str, ...]  # keys of bot.texts.llmcost.NOTES
+
+
+def price_call(
+    model_ref: str,
+    input_tokens: int,
+    cached_tokens: int,
+    output_tokens: int,
+    *,
+    batch: bool = False,
+    token: str | None = None,
+    example: str = texts.EXAMPLE,
+) -> PricedCall:
+    """Price one call of ``model_ref`` (``gpt-4o`` or ``provider:model``) with genai-prices.
+
+    ``token`` is how the model appeared in the input, for errors. Raises CostInputError for
+    a model or provider genai-prices does not know, a model without a token price we need,
+    or a prompt longer than the model's context window.
+    """
+    provider_id, model = split_ref(model_ref)
+    bad = {"token": token or model_ref, "example": example, "source": PRICE_SOURCE}
+    usage = Usage(
+        input_tokens=input_tokens, cache_read_tokens=cached_tokens, output_tokens=output_tokens
+    )
+    try:
+        standard = calc_price(usage, model, provider_id=provider_id)
+        batched = calc_price(usage, model, provider_id=provider_id, price_context=BATCH_CONTEXT)
+    except LookupError:
+        raise CostInputError(
+            "unknown_model", model=model_ref, closest=_closest_text(model_ref), **bad
+        ) from None
+    result = batched if batch else standard
+    if result.auto_update_timestamp is not None:  # someone started UpdatePrices: not our data
+        raise RuntimeError("genai-prices data came from an auto-update, not the bundled snapshot")
+    prices = result.model_price
+    for direction, price, needed in (
+        ("input", prices.input_mtok, True),
+        ("output", prices.output_mtok, output_tokens > 0),
+    ):
+        if needed and price is None:
+            raise CostInputError("no_price", model=model_ref, direction=direction, **bad)
+    window = result.model.context_window
+    if window is not None and input_tokens > window and not _tiered_beyond(prices, window):
+        raise CostInputError(
+            "over_context",
+            model=result.model.id,
+            input=input_tokens,
+            window=window,
+            **{**bad, "token": f"in={input_tokens}"},
+        )
+    batch_applied = batch and batched.model_price != standard.model_price
+    notes = ["batch_unavailable"] if batch and not batch_applied else []
+    if cached_tokens and prices.cache_read_mtok is None:
+        notes.append("no_cache_price")
+    if window is not None and input_tokens > window:
+        notes.append("beyond_context_window")
+    per_call = _parts(
+        result.input_price,
+        result.output_price,
+        result.total_price,
+        _cached_part(prices, input_tokens, cached_tokens),
+        notes,
+    )
+    return PricedCall(
+        model_id=result.model.id,
+        model_name=result.model.name or result.model.id,
+        provider_id=result.provider.id,
+        price_source=PRICE_SOURCE,
+        rates=_rates(prices, input_tokens),
+        per_call=per_call,
+        batch_applied=batch_applied,
+        notes=tuple(notes),
+    )
+
+
+def price_custom(
+    label: str,
+    input_tokens: int,
+    cached_tokens: int,
+    output_tokens: int,
+    *,
+    price_in: Decimal,
+    price_out: Decimal,
+    price_cached: Decimal | None = None,
+    batch: bool = False,
+) -> PricedCall:
+    """Price one call at the user's own $ per 1M rates, with genai-prices' calculation."""
+    rates = {"input_mtok": price_in, "output_mtok": price_out}
+    if price_cached is not None:
+        rates["cache_read_mtok"] = price_cached
+    prices = ModelPrice(**rates)
+    usage = Usage(
+        input_tokens=input_tokens, cache_read_tokens=cached_tokens, output_tokens=output_tokens
+    )
+    calc = prices.calc_price(usage)
+    notes = ["batch_custom"] if batch else []
+    if cached_tokens and price_cached is None:
+        notes.append("custom_no_cache_price")
+    per_call = _parts(
+        calc["input_price"],
+        calc["output_price"],
+        calc["total_price"],
+        _cached_part(prices, input_tokens, cached_tokens),
+        notes,
+    )
+    return PricedCall(
+        model_id=label,
+        model_name=label,
+        provider_id=None,
+        price_source=texts.CUSTOM_SOURCE,
+        rates=_rates(prices, input_tokens),
+        per_call=per_call,
+        batch_applied=False,
+        notes=tuple(notes),
+    )
+
+
+def split_ref(model_ref: str) -> tuple[str | None, str]:
+    """``groq:llama-3.3-70b-versatile`` -> (``groq``, model); no known provider prefix -> (None, ref)."""
+    prefix, sep, rest = model_ref.partition(":")
+    provider = find_provider_by_id(get_snapshot().providers, prefix) if sep and rest else None
+    return (provider.id, rest) if provider is not None else (None, model_ref)
+
+
+def closest_models(name: str, n: int = 3) -> list[str]:
+    """Up to ``n`` model references genai-prices accepts that look most like ``name``
+    (difflib ratio over model ids and names; references that need no provider prefix win
+    ties). A known ``provider:`` prefix narrows the search to that provider."""
+    provider_id, model = split_ref(name)
+    index = _provider_index(provider_id) if provider_id else _bare_index()
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(model.lower())
+    scored: dict[str, float] = {}
+    for key, ref in index.items():
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= CUTOFF:
+            score = ratio + (0 if ":" in ref and not provider_id else BARE_BONUS)
+            scored[ref] = max(score, scored.get(ref, 0.0))
+    return sorted(scored, key=lambda ref: (-scored[ref], ref))[:n]
+
+
+# -- internals --------------------------------------------------------------------------------
+
+
+def _closest_text(name: str) -> str:
+    close = closest_models(name)
+    if not close:
+        return texts.NO_CLOSE_MODEL
+    return texts.CLOSEST_MODELS.format(names=", ".join(f"`{ref}`" for ref in close))
+
+
+def _tiered_beyond(prices: ModelPrice, window: int) -> bool:
+    """True when genai-prices has an input tier starting at or past the listed context window:
+    the window is then not a hard limit (e.g. a 1M-token beta priced as a long-prompt tier)."""
+    price = prices.input_mtok
+    return isinstance(price, TieredPrices) and any(tier.start >= window for tier in price.tiers)
+
+
+def _rate(price: object, input_tokens: int) -> Decimal:
+    """$ per 1M tokens at this call's tier, by genai-prices' own unit-price function."""
+    return calc_unit_price(price, _MTOK, input_tokens, _MTOK)  # type: ignore[arg-type]
+
+
+def _rates(prices: ModelPrice, input_tokens: int) -> Rates:
+    cache = prices.cache_read_mtok if prices.cache_read_mtok is not None else prices.input_mtok
+    return Rates(
+        input=_rate(prices.input_mtok, input_tokens),
+        cached_input=_rate(cache, input_tokens),
+        output=_rate(prices.output_mtok, input_tokens),
+    )
+
+
+def _cached_part(prices: ModelPrice, input_tokens: int, cached_tokens: int) -> Decimal:
+    """What the cached tokens cost: cache-read price, or input price when there is none
+    (genai-prices bills them inside input then)."""
+    if not cached_tokens:
+        return Decimal(0)
+    price = prices.cache_read_mtok if prices.cache_read_mtok is not None else prices.input_mtok
+    return calc_unit_price(price, cached_tokens, input_tokens, _MTOK)
+
+
+def _parts(
+    input_price: Decimal, output: Decimal, total: Decimal, cached: Decimal, notes: list[str]
+) -> CallCost:
+    """Split genai-prices' input price into uncached and cached parts; appends fee/zero notes."""
+    other = total - input_price - output
+    if other:
+        notes.append("request_fee")
+    if total == 0:
+        notes.append("zero_price")
+    return CallCost(
+        input=input_price - cached,
+        cached_input=cached,
+        output=output,
+        other=other,
+        total=total,
+        output_share=output / total if total else Decimal(0),
+    )
+
+
+@cache
+def _indexes() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Lower-cased model ids and names -> a reference genai-prices resolves to that model:
+    bare where it resolves without a provider, else ``provider:id``. Also per provider."""
+    snapshot = get_snapshot()
+    bare: dict[str, str] = {}
+    per_provider: dict[str, dict[str, str]] = {}
+    for provider in snapshot.providers:
+        own = per_provider.setdefault(provider.id, {})
+        for model in provider.models:
+            keys = [k.lower() for k in (model.id, model.name) if k]
+            if _resolves(model.id, provider.id):
+                own.update(dict.fromkeys(keys, f"{provider.id}:{model.id}"))
+                plain = _resolves(model.id, None, model.id)
+                ref = model.id if plain else f"{provider.id}:{model.id}"
+                for key in keys:
+                    if plain or key not in bare:
+                        bare[key] = ref
+    return bare, per_provider
+
+
+def _resolves(model_id: str, provider_id: str | None, expect: str | None = None) -> bool:
+    try:
+        _, found = get_snapshot().find_provider_model(model_id, None, provider_id, None)
+    except LookupError:
+        return False
+    return expect is None or found.id == expect
+
+
+def _bare_index() -> dict[str, str]:
+    return _indexes()[0]
+
+
+def _provider_index(provider_id: str) -> dict[str, str]:
+    return _indexes()[1].get(provider_id, {})

@@ -1,0 +1,169 @@
+"""Every word /llmcost shows: help, error messages, notes and labels.
+
+Error templates are keyed by the error's ``code`` (see bot/domain/cost/errors.py);
+notes by the note codes the estimate carries (see bot/domain/cost/result.py).
+"""
+
+from __future__ import annotations
+
+EXAMPLE = "model=gpt-4o in=2000 out=500 qps=3"
+
+HELP = """\
+*`/llmcost`: what an LLM workload costs, what would cut it, and when self-hosting pays*
+
+*Try:* `/llmcost model=gpt-4o in=2000 out=500 qps=3`
+
+*Workload* (keys in any order, any case):
+• `model=` (or `m=`): a model genai-prices knows, e.g. `gpt-4o`, `claude-sonnet-4-5`, \
+`gemini-2.5-flash`. Pin a provider with `provider:model`, e.g. `groq:llama-3.3-70b-versatile`.
+• `in=` / `out=` (or `input=` / `output=`): tokens per call. `2k`, `1.5M` and `1,200` all work.
+• Traffic, exactly one of: `qps=` (calls per second, average), `per_day=`, `per_month=`.
+• `cached=`: how many of the `in` tokens are served from the prompt cache (part of `in`).
+• `batch=yes`: price with the provider's Batch API rates.
+• `compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash`: rank several models on the same workload \
+(`model=` may then be left out: the first one is the main model).
+
+*Your own prices* (negotiated rates, or any model genai-prices lacks), $ per 1M tokens:
+• `price_in=` and `price_out=` together, optional `price_cached=`.
+  `/llmcost model=our-llama in=2000 out=500 qps=3 price_in=0.2 price_out=0.6`
+
+*Self-host break-even* (defaults in brackets):
+• `gpus=` [1], `gpu_hour=` $ per GPU-hour [$3.00], `ops=` $ per month of operations [$2,000], \
+`tps=` tokens per second one GPU serves, input + output [2,500].
+  `/llmcost model=claude-sonnet-4-5 in=6k cached=4k out=800 per_day=2M gpus=4 gpu_hour=2.5 ops=8k`
+
+*You get:* $ per call (input, cached input, output; output's share of the bill), calls and $ \
+per month (30-day month) and per year, the seed's verdict (under $20K a month stay on vendor \
+APIs; $50K-$100K+ self-hosting deserves real math; between, case by case), the levers that apply \
+with what each could save, and the self-host comparison: GPU cost, break-even QPS and whether \
+the GPUs can carry the load.
+Prices: genai-prices offline data (the version is shown with each answer), or your own."""
+
+# -- errors ---------------------------------------------------------------------------------------
+
+ERROR_LINE = ":warning: `{token}`: {problem}\nTry: `{example}`"
+
+ERRORS: dict[str, str] = {
+    "too_long": "that's {length:,} characters; keep it under {limit:,}.",
+    "not_key_value": "I read arguments as `key=value` pairs, e.g. `in=2000`.",
+    "unknown_key": "`{key}` is not an option I know.{hint} Send `/llmcost help` for the list.",
+    "missing_value": "`{key}=` needs a value.",
+    "duplicate_key": "`{key}` is given twice (first as `{first}`).",
+    "not_a_number": "`{value}` is not a number I can read: use digits with an optional k, M or B "
+    "(`2k`, `1.5M`, `1,200`).",
+    "not_finite": "`{value}` is not a finite number.",
+    "negative": "`{key}` can't be negative.",
+    "not_positive": "`{key}` must be more than 0.",
+    "not_whole": "`{key}` must be a whole number.",
+    "too_large": "`{key}` is capped at {cap}; `{value}` looks like a typo.",
+    "too_small": "`{key}` below {floor} is too small to price sensibly.",
+    "bad_flag": "`{key}` takes yes or no.",
+    "bad_model_name": "`{value}` doesn't look like a model name (letters, digits and `.-_:/@`, "
+    "at most {limit} characters).",
+    "empty_entry": "`compare=` has an empty entry; separate model names with single commas.",
+    "too_many_models": "`compare=` takes at most {limit} models.",
+    "missing_model": "I need a model: `model=` (or `compare=` with several).",
+    "missing_tokens": "I need the tokens per call: `{key}=`.",
+    "missing_volume": "I need the traffic: one of `qps=`, `per_day=` or `per_month=`.",
+    "several_volumes": "give only one of `qps=`, `per_day=`, `per_month=` (you also gave "
+    "`{first}`).",
+    "cached_above_input": "`cached` ({cached:,}) is more than `in` ({input:,}); cached tokens are "
+    "part of the input.",
+    "price_pair": "custom prices need both `price_in=` and `price_out=` ($ per 1M tokens).",
+    "price_cached_alone": "`price_cached=` goes with `price_in=` and `price_out=`.",
+    "price_cached_above_input": "`price_cached` ({cached}) is above `price_in` ({input}); a cache "
+    "read never costs more than fresh input.",
+    "unknown_model": "{source} doesn't know `{model}`.{closest} Or give your own rates with "
+    "`price_in=` and `price_out=`.",
+    "no_price": "{source} has no {direction}-token price for `{model}`, so I can't price it "
+    "honestly. Pick a text model or give `price_in=` and `price_out=`.",
+    "over_context": "`in` ({input:,} tokens) is more than `{model}`'s context window of "
+    "{window:,} input tokens.",
+}
+UNKNOWN_KEY_HINT = " Did you mean `{suggestion}`?"
+CLOSEST_MODELS = " Closest known: {names}."
+NO_CLOSE_MODEL = " Nothing close in its list."
+
+# A working example per option, shown with each error about that option.
+EXAMPLES: dict[str, str] = {
+    "model": EXAMPLE,
+    "in": EXAMPLE,
+    "out": EXAMPLE,
+    "cached": "model=gpt-4o in=2000 cached=1500 out=500 qps=3",
+    "batch": "model=gpt-4o in=2000 out=500 per_day=500k batch=yes",
+    "qps": EXAMPLE,
+    "per_day": "model=gpt-4o in=2000 out=500 per_day=250k",
+    "per_month": "model=gpt-4o in=2000 out=500 per_month=7.5M",
+    "compare": "in=2000 out=500 qps=3 compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash",
+    "price_in": "model=our-llama in=2000 out=500 qps=3 price_in=0.2 price_out=0.6",
+    "price_out": "model=our-llama in=2000 out=500 qps=3 price_in=0.2 price_out=0.6",
+    "price_cached": "model=our-llama in=2000 cached=1500 out=500 qps=3 price_in=0.2 price_out=0.6 "
+    "price_cached=0.05",
+    "gpus": "model=gpt-4o in=2000 out=500 qps=3 gpus=2",
+    "gpu_hour": "model=gpt-4o in=2000 out=500 qps=3 gpu_hour=2.5",
+    "ops": "model=gpt-4o in=2000 out=500 qps=3 ops=5k",
+    "tps": "model=gpt-4o in=2000 out=500 qps=3 tps=3000",
+}
+
+# -- notes attached to a priced model -------------------------------------------------------------
+
+NOTES: dict[str, str] = {
+    "batch_unavailable": "genai-prices has no batch price for this model: standard prices used.",
+    "batch_custom": "Custom prices are used as given; no batch discount applied on top.",
+    "no_cache_price": "No cached-input price for this model: cached tokens billed at the input "
+    "price.",
+    "custom_no_cache_price": "No `price_cached=` given: cached tokens billed at `price_in`.",
+    "zero_price": "This model is priced at $0 here (e.g. included in a subscription).",
+    "request_fee": "Includes a per-request fee.",
+    "beyond_context_window": "The prompt is longer than the context window genai-prices lists "
+    "for this model; priced at its long-prompt rate, which assumes the long-context option.",
+}
+
+CUSTOM_SOURCE = "custom prices (yours)"
+NOTE = "Note: {note}"
+
+# -- labels for the estimate --------------------------------------------------------------------
+
+TITLE = "LLM cost: {model}"
+WORKLOAD = "{input} in ({cached} cached) / {output} out tokens per call, {volume}{batch}"
+WORKLOAD_NO_CACHE = "{input} in / {output} out tokens per call, {volume}{batch}"
+BATCH_SUFFIX = ", Batch API prices"
+VOLUME = {
+    "qps": "{value} QPS",
+    "per_day": "{value} calls a day",
+    "per_month": "{value} calls a month",
+}
+PRICES = "Prices from {source}: {model_id} ({provider}), {rates}"
+RATES = "{input} in / {cached} cached / {output} out per 1M tokens"
+CUSTOM_PROVIDER = "your rates"
+CUSTOM_ROW = "{model} at your rates"
+PER_CALL = "Per call: {total} = {parts}; {share}"
+PER_CALL_PARTS = "input {input} + cached input {cached} + output {output}"
+PER_CALL_OTHER = " + fees {other}"
+OUTPUT_SHARE = "output is {share} of the bill"
+VOLUME_LINE = "Volume: {calls_month} calls a month ({qps} QPS average, 30-day month)"
+PER_MONTH = "Per month: {month}    Per year: {year}"
+VERDICT = "Verdict: {label}. {advice}"
+COMPARE_HEAD = "Same workload on each model, cheapest first:"
+COMPARE_ROW = "{rank}. {model}: {month}/month ({call} a call){delta}"
+COMPARE_DELTA = ", {amount}/month vs {primary}"
+COMPARE_PRIMARY = " (main model)"
+LEVERS_HEAD = "Levers that apply, ranked by what they could save on {month}/month:"
+LEVER_ROW = "{rank}. {name} ({effort}, typically {low}-{high}): {save_low}-{save_high}/month. {why}"
+LEVERS_NONE = "No lever from the playbook applies to this workload."
+LEVERS_NOTE = "Ranges overlap: don't add them up."
+SELF_HOST_HEAD = "Self-host comparison (seed break-even formula):"
+GPU_COST = "GPUs: {gpus} x {gpu_hour}/h x {hours} h + {ops} ops = {monthly}/month"
+DEFAULTS_USED = "(defaults used for {names}; see /llmcost help)"
+API_COST = "API at this volume: {monthly}/month; {difference}"
+CHEAPER_SELF_HOST = "self-hosting is {amount}/month cheaper on paper"
+CHEAPER_API = "the API is {amount}/month cheaper"
+BREAK_EVEN = "Break-even: {qps} QPS ({calls} calls a month)"
+BREAK_EVEN_NONE = "Break-even: none, this model costs $0 a call."
+BREAK_EVEN_BEYOND = "; {gpus} GPU(s) top out at {max_qps} QPS, so they never reach it"
+CAPACITY = (
+    "Capacity: needs {needed} tok/s; {gpus} GPU(s) x {tps} tok/s = {available} tok/s, "
+    "{util} utilization:"
+)
+CAN_CARRY = "they can carry the load."
+CANNOT_CARRY = "they can't carry it; {needed_gpus} GPUs would, at {cost}/month."

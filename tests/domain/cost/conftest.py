@@ -1,0 +1,34 @@
+"""The cost knowledge from knowledge/costs.yaml, loaded once per session; a helper for
+property tests that accept a CostInputError as an outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import pytest
+import yaml
+
+from bot.domain.cost.errors import CostInputError
+from bot.domain.knowledge.costs import CostKnowledge
+from bot.settings import PROJECT_ROOT
+
+COSTS_YAML = PROJECT_ROOT / "knowledge" / "costs.yaml"
+T = TypeVar("T")
+
+
+def load_costs() -> CostKnowledge:
+    return CostKnowledge.model_validate(yaml.safe_load(COSTS_YAML.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def costs() -> CostKnowledge:
+    return load_costs()
+
+
+def outcome(call: Callable[[], T]) -> T | CostInputError:
+    """The call's result, or the CostInputError it raised (anything else propagates)."""
+    try:
+        return call()
+    except CostInputError as error:
+        return error
