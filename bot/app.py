@@ -24,7 +24,6 @@ def create_app(
     """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``."""
     token = settings.secret("slack_bot_token")
     app = App(
-        token=token,
         signing_secret=settings.secret("slack_signing_secret"),
         client=client or WebClient(token=token, base_url=settings.slack_api_url),
         token_verification_enabled=False,

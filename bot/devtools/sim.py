@@ -148,11 +148,8 @@ class SlackSim:
     def _place_ack(self, ack: dict, where: dict) -> dict:
         channel = where.get("channel", self.channel)
         if ack.get("response_type") == "in_channel":
-            ts = self.fake.workspace.next_ts()
-            self.fake.workspace.messages.setdefault(channel, {})[ts] = {
-                "type": "message", "ts": ts, "text": ack.get("text", ""),
-                "blocks": ack.get("blocks", []),
-            }  # fmt: skip
+            message = {"text": ack.get("text", ""), "blocks": ack.get("blocks", [])}
+            ts = self.fake.add_message(channel, message)
             return {**ack, WHERE: {"channel": channel, "ts": ts, "ephemeral": False}}
         return {**ack, WHERE: {"channel": channel, "ts": None, "ephemeral": True}}
 
@@ -169,8 +166,7 @@ class SlackSim:
         channel = args.get("channel")
         ts = args.get("ts")
         if call.method == "chat.postMessage":
-            stored = self.fake.channel_messages(channel)
-            ts = stored[-1]["ts"] if stored else None
+            ts = (call.response or {}).get("ts")
         where = {
             "channel": channel,
             "ts": ts,
