@@ -1,0 +1,127 @@
+"""Every word /buildvsbuy shows: help, the step, the recommendation, the record, notices."""
+
+from __future__ import annotations
+
+COMMAND = "/buildvsbuy"
+EXAMPLE = "support-ticket triage"
+
+HELP = f"""\
+*`{COMMAND}`: walk the team through the build / buy / fine-tune decision tree*
+
+*Try:* `{COMMAND} {EXAMPLE}`
+
+• `{COMMAND} <topic>` posts one message in this conversation with the first question, a short \
+explanation and Yes / No buttons. Anyone here can answer; each click updates the same message \
+and the path so far shows who answered what.
+• *Back* undoes the latest answer, *Start over* goes back to the first question.
+• At the end you get the recommendation (prompting, RAG, fine-tuning, distill + self-host, or \
+reframe), why, when it wins, its honest costs and risks, the first rollout step and the stack \
+defaults. *Post decision record* writes an ADR in the thread; *Estimate cost* opens the cost form.
+• `{COMMAND}` alone asks for the topic first. In a thread, mention me: `@Tradeoffs buildvsbuy <topic>`.
+
+*Examples:* `{COMMAND} support-ticket triage` · `{COMMAND} contract clause extraction` · \
+`{COMMAND} sales call summaries`"""
+
+HELP_WORDS = frozenset({"help", "?", "-h", "--help", "usage"})
+
+# -- asking for a topic -----------------------------------------------------------------------
+
+ASK_TOPIC = (
+    ":compass: *What are we deciding?* Give the decision a short topic, e.g. "
+    f"`{EXAMPLE}`, and I'll walk the team through the build / buy / fine-tune tree."
+)
+ASK_TOPIC_BUTTON = "Set the topic"
+MODAL_TITLE = "Build vs buy"
+MODAL_SUBMIT = "Start"
+MODAL_CLOSE = "Cancel"
+MODAL_LABEL = "What are we deciding?"
+MODAL_PLACEHOLDER = "e.g. support-ticket triage"
+MODAL_HINT = "A few words the whole team will recognise; it becomes the decision's title."
+TOPIC_EMPTY = f"Give the decision a topic, e.g. {EXAMPLE}."
+TOPIC_STARTED = ":compass: Started the decision on *{topic}*."
+CANT_POST_HERE = (
+    "I can't post in that conversation. Invite me with `/invite @Tradeoffs`, "
+    "or run the command there again."
+)
+
+# -- the step ---------------------------------------------------------------------------------
+
+KIND = ":compass: Build / buy / fine-tune"
+STARTED_BY = "{kind} · started by <@{user}> · anyone here can answer"
+QUESTION = "*Question {step}: {text}*\n{explain}"
+FALLBACK_STEP = "{topic}: {question}"
+YES = "Yes"
+NO = "No"
+BACK = "Back"
+RESTART = "Start over"
+ANSWERS = {"yes": "Yes", "no": "No"}
+PATH_TITLE = "*Path so far*"
+PATH_LINE = "{n}. {question} → *{answer}* · <@{user}>"
+PATH_EMPTY = "_No answers yet: the first click decides the first step._"
+
+# -- the recommendation -----------------------------------------------------------------------
+
+RECOMMENDATION = "*Recommendation: {title}*\n{summary}"
+FALLBACK_RECOMMENDATION = "{topic}: {title}"
+WHY = "*Why: the path*"
+WINS = "*When this option wins*"
+COSTS = "*Honest costs and risks*"
+BULLET = "• {text}"
+NEXT_STEP = "*Next step: {phase}* ({duration})\n{action}\n_Exit criteria:_ {exit_criteria}"
+STACK = "*Stack defaults that apply*"
+STACK_LINE = "• *{layer}*: {default} _(build only when: {when})_"
+NO_STACK = "_No ML stack needed yet: the spike decides whether any applies._"
+COST = "Estimate cost"
+RECORD = "Post decision record"
+RECORDED = ":memo: Decision record posted in the thread by <@{user}>."
+PARTICIPANTS = "Participants: {people}"
+
+# -- the decision record (ADR) ----------------------------------------------------------------
+
+ADR_TITLE = "ADR: {topic}"
+ADR_FALLBACK = "Decision record: {topic}: {title}"
+ADR_META = "*Date:* {date}   *Status:* {status}\n*Participants:* {people}"
+ADR_CONTEXT = "*Context*\nWe walked the build / buy / fine-tune decision tree:\n{lines}"
+ADR_CONTEXT_LINE = "• {question} *{answer}* (<@{user}>)"
+ADR_DECISION = "*Decision*\n*{title}.* {decision}"
+ADR_CONSEQUENCES = "*Consequences*\n_What we gain:_\n{wins}\n_What we accept:_\n{risks}"
+ADR_NEXT = "*Next step*\n{next_step}"
+STATUS_ACCEPTED = "Accepted"
+
+# -- notices (ephemeral) ----------------------------------------------------------------------
+
+CONFLICT = {
+    "yes": ":raised_hand: That step was already answered by <@{user}>; the message shows the "
+    "current question.",
+    "no": ":raised_hand: That step was already answered by <@{user}>; the message shows the "
+    "current question.",
+    "back": ":raised_hand: <@{user}> just went back a step; the message shows the current question.",
+    "restart": ":raised_hand: <@{user}> just started over; the message shows the first question.",
+    "record": ":raised_hand: <@{user}> just posted the decision record.",
+}
+CONFLICT_UNKNOWN = ":raised_hand: Someone else changed this decision first; try again."
+STALE_REFRESHED = (
+    ":arrows_counterclockwise: That step has already moved on, so your click didn't count. "
+    "The message now shows the current step."
+)
+STALE_NOTE = ":arrows_counterclockwise: Out of date: this decision has moved on."
+STALE_STRIPPED = (
+    ":arrows_counterclockwise: That message is out of date, so your click didn't count; "
+    "I removed its buttons. The decision continues in its latest message."
+)
+EXPIRED = (
+    f":hourglass: This decision has expired, so your click didn't count; I removed its buttons. "
+    f"Start a new one with `{COMMAND} <topic>`."
+)
+EXPIRED_NOTE = f":hourglass: Expired: start a new decision with `{COMMAND} <topic>`."
+BAD_VALUE = (
+    ":warning: I couldn't match that click to a decision in this workspace, so nothing changed. "
+    f"Start one with `{COMMAND} {EXAMPLE}`."
+)
+ALREADY_RECORDED = ":memo: The decision record was already posted in the thread by <@{user}>."
+RECORD_FAILED = (
+    ":warning: I couldn't post the decision record here ({error}). Invite me with "
+    "`/invite @Tradeoffs` and click *Post decision record* again."
+)
+COST_UNAVAILABLE = ":construction: Cost estimates are not available yet. Try `/llmcost help` later."
+MODAL_FAILED = ":warning: Slack didn't open the form ({error}); click the button again."

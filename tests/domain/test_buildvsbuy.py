@@ -1,0 +1,240 @@
+"""The /buildvsbuy walk: every path, back, restart, record, button values, bad clicks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.domain import buildvsbuy as bvb
+from bot.domain.buildvsbuy import (
+    AlreadyRecorded,
+    BadButtonValue,
+    ButtonValue,
+    Flow,
+    FlowOutdated,
+    Progress,
+    Recommendation,
+    StaleStep,
+    Step,
+)
+from bot.kb import load_knowledge
+from bot.settings import PROJECT_ROOT
+
+KNOWLEDGE = load_knowledge(PROJECT_ROOT / "knowledge")
+TREE = KNOWLEDGE.tree
+PATHS = TREE.paths()
+NOW = datetime(2025, 3, 4, 5, 6, tzinfo=UTC)
+FLOW_ID = "0123456789abcdef"
+
+
+def fresh(team: str = "T1") -> Flow:
+    return bvb.new_flow(
+        flow_id=FLOW_ID, team=team, topic="support triage", user="U0", channel="C1", now=NOW
+    )
+
+
+def click(flow: Flow, verb: str, user: str = "U1", *, node: str | None = None) -> Flow:
+    node = node or bvb.current_node(flow, TREE).id
+    value = bvb.decode_value(bvb.button_value(flow, node, verb), verb=verb)
+    return bvb.apply(flow, TREE, value, user, NOW)
+
+
+def walk(steps, users=("U1", "U2", "U3")) -> Flow:
+    flow = fresh()
+    for i, (node, reply) in enumerate(steps):
+        assert bvb.current_node(flow, TREE).id == node
+        flow = click(flow, reply, users[i % len(users)])
+    return flow
+
+
+def path_id(path) -> str:
+    return "-".join(a for _, a in path.steps) + f"->{path.outcome}"
+
+
+def test_the_tree_has_five_outcomes_over_six_paths() -> None:
+    assert {p.outcome for p in PATHS} == {
+        "prompting", "rag", "fine_tune", "distill_self_host", "reframe",
+    }  # fmt: skip
+    assert len(PATHS) == 6
+
+
+@pytest.mark.parametrize("path", PATHS, ids=path_id)
+def test_every_path_reaches_its_outcome(path) -> None:
+    flow = walk(path.steps)
+    assert bvb.current_node(flow, TREE).id == path.outcome
+    assert [(s.node, s.answer) for s in flow.path] == list(path.steps)
+    assert flow.turn == len(path.steps)
+    assert [s.user for s in flow.path] == [("U1", "U2", "U3")[i % 3] for i in range(flow.turn)]
+    shown = bvb.where(flow, KNOWLEDGE)
+    assert isinstance(shown, Recommendation)
+    assert shown.outcome.id == path.outcome
+    assert shown.next_phase.id == "spike"
+    assert shown.next_phase.exit_criteria
+    assert [s.id for s in shown.stack] == list(TREE.outcome(path.outcome).stack_layers)
+    assert [p.question.id for p in shown.path] == [n for n, _ in path.steps]
+
+
+@pytest.mark.parametrize(
+    ("path", "depth"),
+    [(p, d) for p in PATHS for d in range(1, len(p.steps) + 1)],
+    ids=lambda x: path_id(x) if hasattr(x, "steps") else str(x),
+)
+def test_back_at_every_depth(path, depth) -> None:
+    flow = walk(path.steps[:depth])
+    backed = click(flow, "back", "U9")
+    assert [(s.node, s.answer) for s in backed.path] == list(path.steps[: depth - 1])
+    assert bvb.current_node(backed, TREE).id == path.steps[depth - 1][0]
+    assert (backed.turn, backed.last_user, backed.last_verb) == (depth + 1, "U9", "back")
+    shown = bvb.where(backed, KNOWLEDGE)
+    assert isinstance(shown, Progress)
+    assert shown.question.id == path.steps[depth - 1][0]
+
+
+@pytest.mark.parametrize("depth", range(len(PATHS[-1].steps) + 1))
+def test_restart_from_any_depth_goes_to_the_first_question(depth) -> None:
+    flow = walk(PATHS[-1].steps[:depth])
+    again = click(flow, "restart", "U7")
+    assert again.path == ()
+    assert bvb.current_node(again, TREE).id == TREE.start
+    assert (again.turn, again.last_verb, again.topic) == (depth + 1, "restart", flow.topic)
+
+
+def test_record_once_per_outcome_and_again_after_restart() -> None:
+    flow = walk(PATHS[0].steps)
+    recorded = click(flow, "record", "U5")
+    assert recorded.recorded_by == "U5"
+    assert recorded.participants == ("U0", "U1", "U5")
+    with pytest.raises(AlreadyRecorded) as caught:
+        click(recorded, "record", "U6")
+    assert caught.value.by == "U5"
+    again = click(click(recorded, "restart"), "yes")  # a new decision may be recorded anew
+    assert again.recorded_by is None
+    assert click(again, "record", "U6").recorded_by == "U6"
+
+
+def test_decision_record_has_the_adr_parts() -> None:
+    flow = click(walk(PATHS[1].steps), "record", "U5")
+    record = bvb.decision_record(flow, KNOWLEDGE, today=date(2025, 3, 4), thread_ts="1.2")
+    rag = TREE.outcome("rag")
+    assert (record.topic, record.status, record.decided_on) == (
+        "support triage", "Accepted", date(2025, 3, 4),
+    )  # fmt: skip
+    assert record.participants == ("U0", "U1", "U2", "U5")
+    assert [(c.question, c.answer, c.user) for c in record.context] == [
+        (TREE.question("can_prompt").text, "no", "U1"),
+        (TREE.question("missing_knowledge").text, "yes", "U2"),
+    ]
+    assert (record.outcome, record.title, record.decision) == ("rag", rag.title, rag.summary)
+    assert record.wins == rag.wins
+    assert record.risks == rag.costs_and_risks
+    assert record.next_step.startswith("Spike (1-2 weeks): Run a spike")
+    assert bvb.DecisionRecord.model_validate_json(record.model_dump_json()) == record
+
+
+def test_flow_survives_json() -> None:
+    flow = walk(PATHS[2].steps)
+    assert Flow.model_validate_json(flow.model_dump_json()) == flow
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("T1.0123456789abcdef.0.can_prompt.yes", ButtonValue("T1", FLOW_ID, 0, "can_prompt", "yes")),
+        ("T-unknown.0123456789abcdef.12.rag.record", ButtonValue("T-unknown", FLOW_ID, 12, "rag", "record")),
+    ],
+)  # fmt: skip
+def test_decode_good_values(raw, expected) -> None:
+    assert bvb.decode_value(raw) == expected
+    assert expected.encode() == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "verb"),
+    [
+        (None, None),
+        (123, None),
+        ("", None),
+        ("garbage", None),
+        ("T1.0123456789abcdef.0.can_prompt", None),  # no verb
+        ("T1.0123456789abcdef.0.can_prompt.yes.extra", None),
+        ("T1.0123456789ABCDEF.0.can_prompt.yes", None),  # flow id not lower hex
+        ("T1.0123.0.can_prompt.yes", None),  # flow id too short
+        ("T1.0123456789abcdef.-1.can_prompt.yes", None),
+        ("T1.0123456789abcdef.12345.can_prompt.yes", None),  # turn too long
+        ("T1.0123456789abcdef.0.Can_Prompt.yes", None),
+        ("T1.0123456789abcdef.0.can_prompt.maybe", None),  # unknown verb
+        ("T1.0123456789abcdef.0.can_prompt.yes", "no"),  # value of another button
+        ("T 1.0123456789abcdef.0.can_prompt.yes", None),
+        ("T1.0123456789abcdef.0.can_prompt.yes\n", None),
+        ("x" * 3000, None),
+    ],
+)
+def test_decode_rejects_bad_values(raw, verb) -> None:
+    with pytest.raises(BadButtonValue):
+        bvb.decode_value(raw, verb=verb)
+
+
+ONE_STEP = (("can_prompt", "no"),)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (ButtonValue("T2", FLOW_ID, 1, "missing_knowledge", "yes"), BadButtonValue),  # workspace
+        (ButtonValue("T1", "f" * 16, 1, "missing_knowledge", "yes"), BadButtonValue),  # flow
+        (ButtonValue("T1", FLOW_ID, 1, "no_such_node", "yes"), BadButtonValue),
+        (ButtonValue("T1", FLOW_ID, 2, "missing_knowledge", "yes"), BadButtonValue),  # future
+        (ButtonValue("T1", FLOW_ID, 1, "can_prompt", "yes"), BadButtonValue),  # not current
+        (ButtonValue("T1", FLOW_ID, 1, "rag", "yes"), BadButtonValue),  # an outcome
+        (ButtonValue("T1", FLOW_ID, 1, "missing_knowledge", "record"), BadButtonValue),
+        (ButtonValue("T1", FLOW_ID, 1, "missing_knowledge", "cost"), BadButtonValue),
+        (ButtonValue("T1", FLOW_ID, 0, "can_prompt", "yes"), StaleStep),  # old turn
+        (ButtonValue("T1", FLOW_ID, 0, "missing_knowledge", "no"), StaleStep),
+    ],
+)
+def test_apply_rejects_clicks_that_are_not_live(value, error) -> None:
+    flow = walk(ONE_STEP)
+    with pytest.raises(error):
+        bvb.apply(flow, TREE, value, "U1", NOW)
+
+
+def test_back_needs_a_path() -> None:
+    with pytest.raises(BadButtonValue):
+        bvb.back(fresh(), "U1")
+
+
+def test_answers_on_an_outcome_are_refused() -> None:
+    flow = walk(PATHS[0].steps)
+    with pytest.raises(BadButtonValue):
+        bvb.answer(flow, TREE, "prompting", "yes", "U1", NOW)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        (("missing_knowledge", "yes"),),  # does not start at the start
+        (("can_prompt", "yes"), ("missing_knowledge", "no")),  # past an outcome
+        (("nowhere", "no"),),
+    ],
+)
+def test_a_path_that_no_longer_fits_the_tree_is_outdated(steps) -> None:
+    path = tuple(Step(node=n, answer=a, user="U1", at=NOW) for n, a in steps)
+    flow = fresh().model_copy(update={"path": path, "turn": len(path)})
+    with pytest.raises(FlowOutdated):
+        bvb.current_node(flow, TREE)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  support   triage ", "support triage"),
+        ("line\nbreaks\tand\x00control", "line breaks and control"),
+        ("", ""),
+        (" \n\t ", ""),
+        ("x" * 150, "x" * 150),
+        ("x" * 3000, "x" * 149 + "…"),
+    ],
+)
+def test_clean_topic(raw, expected) -> None:
+    assert bvb.clean_topic(raw) == expected
