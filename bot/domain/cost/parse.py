@@ -60,8 +60,8 @@ LIMITS: dict[str, Limits] = {
     "out": Limits(cap=_D(1_000_000), zero_ok=True),
     "cached": Limits(cap=_D(10_000_000), zero_ok=True),
     "qps": Limits(cap=_D(100_000), floor=_D("0.000001")),
-    "per_day": Limits(cap=_D(10_000_000_000), floor=_D("0.01")),
-    "per_month": Limits(cap=_D(300_000_000_000), floor=_D(1)),
+    "per_day": Limits(cap=_D(8_640_000_000), floor=_D("0.01")),  # = 100,000 QPS
+    "per_month": Limits(cap=_D(259_200_000_000), floor=_D(1)),  # = 100,000 QPS
     "price_in": Limits(cap=_D(1000), floor=_D("0.000001")),
     "price_out": Limits(cap=_D(1000), floor=_D("0.000001")),
     "price_cached": Limits(cap=_D(1000), zero_ok=True),
