@@ -62,6 +62,11 @@ def notice(text: str) -> dict[str, Any]:
     return message(text, [section(text)])
 
 
+def escape(text: str) -> str:
+    """Escape user-typed text for mrkdwn: Slack's three control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def clip(text: str, limit: int) -> str:
     """Cut ``text`` to ``limit`` characters, marking the cut with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
