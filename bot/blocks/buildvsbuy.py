@@ -116,6 +116,7 @@ def recommendation_message(flow: Flow, rec: Recommendation) -> dict[str, Any]:
         ]
     )
     buttons = [
+        button(t.BACK, ACTION_BACK, button_value(flow, node, "back")),
         button(t.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
         button(t.COST, ACTION_COST, button_value(flow, node, "cost")),
     ]

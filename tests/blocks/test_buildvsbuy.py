@@ -77,9 +77,9 @@ def test_recommendation_shows_everything_and_hides_record_once_posted() -> None:
                      "Spike", "1-2 weeks", "One end-to-end demo with messy code",
                      "vLLM / TGI / SageMaker"):  # fmt: skip
         assert expected in text
-    assert labels(payload) == ["Start over", "Estimate cost", "Post decision record"]
+    assert labels(payload) == ["Back", "Start over", "Estimate cost", "Post decision record"]
     posted = render(flow_at(steps, recorded_by="U7"))
-    assert labels(posted) == ["Start over", "Estimate cost"]
+    assert labels(posted) == ["Back", "Start over", "Estimate cost"]
     assert "posted in the thread by <@U7>" in message_text(posted)
 
 
