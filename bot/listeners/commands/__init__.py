@@ -2,6 +2,8 @@
 
 from slack_bolt import App
 
+from bot.listeners.commands import buildvsbuy
+
 
 def register(app: App) -> None:
-    pass
+    buildvsbuy.register(app)
