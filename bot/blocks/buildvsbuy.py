@@ -12,6 +12,7 @@ from bot.blocks.common import (
     clip,
     context,
     divider,
+    escape,
     header,
     message,
     notice,
@@ -38,11 +39,6 @@ TOPIC_BLOCK, TOPIC_INPUT = "bvb.topic_block", "bvb.topic_input"
 LINE_LIMIT = 300  # one path / bullet line
 MAX_MENTIONS = 20
 MESSAGE_BLOCKS = 50
-
-
-def escape(text: str) -> str:
-    """User text inside mrkdwn: no links, mentions or @channel sneak through."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _people(users: tuple[str, ...]) -> str:

@@ -90,14 +90,16 @@ STATUS_ACCEPTED = "Accepted"
 
 # -- notices (ephemeral) ----------------------------------------------------------------------
 
+ALREADY_RECORDED = ":memo: The decision record was already posted in the thread by <@{user}>."
+ANSWERED = (
+    ":raised_hand: That step was already answered by <@{user}>; the message shows the current step."
+)
 CONFLICT = {
-    "yes": ":raised_hand: That step was already answered by <@{user}>; the message shows the "
-    "current question.",
-    "no": ":raised_hand: That step was already answered by <@{user}>; the message shows the "
-    "current question.",
+    "yes": ANSWERED,
+    "no": ANSWERED,
     "back": ":raised_hand: <@{user}> just went back a step; the message shows the current question.",
     "restart": ":raised_hand: <@{user}> just started over; the message shows the first question.",
-    "record": ":raised_hand: <@{user}> just posted the decision record.",
+    "record": ALREADY_RECORDED,
 }
 CONFLICT_UNKNOWN = ":raised_hand: Someone else changed this decision first; try again."
 STALE_REFRESHED = (
@@ -118,7 +120,6 @@ BAD_VALUE = (
     ":warning: I couldn't match that click to a decision in this workspace, so nothing changed. "
     f"Start one with `{COMMAND} {EXAMPLE}`."
 )
-ALREADY_RECORDED = ":memo: The decision record was already posted in the thread by <@{user}>."
 RECORD_FAILED = (
     ":warning: I couldn't post the decision record here ({error}). Invite me with "
     "`/invite @Tradeoffs` and click *Post decision record* again."

@@ -204,6 +204,14 @@ def test_stale_click_counts_nothing_and_refreshes_the_message(sim, slack_api, st
     assert refreshed["blocks"] == current["blocks"]
 
 
+def test_a_click_just_behind_the_latest_answer_says_who_answered(sim, store) -> None:
+    first = start(sim)
+    answer(sim, first, "no", "U1")
+    reply = sim.click(first, "Yes", user="U2")  # U2's screen still showed question 1
+    assert ephemeral(reply) == t.CONFLICT["no"].format(user="U1")
+    assert [s.user for s in stored(store, first).value.path] == ["U1"]
+
+
 def test_stale_click_on_another_copy_strips_its_buttons(sim, slack_api, store) -> None:
     first = start(sim)
     answer(sim, first, "no", "U1")
@@ -213,6 +221,19 @@ def test_stale_click_on_another_copy_strips_its_buttons(sim, slack_api, store) -
     assert ephemeral(reply) == t.STALE_STRIPPED
     assert buttons(slack_api.message("C0TEST", other_ts)) == []
     assert stored(store, first).version == 2
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_flow_that_no_longer_fits_the_tree_is_treated_as_expired(sim, store, stale) -> None:
+    first = start(sim)
+    message = answer(sim, first, "no", "U1")
+    got = stored(store, message)
+    bogus = bvb.Step(node="no_longer_there", answer="yes", user="U1", at=got.value.started_at)
+    store.put(
+        key=flow_key(TEAM, got.value.id), value=got.value.model_copy(update={"path": (bogus,)})
+    )
+    reply = sim.click(first if stale else message, "Yes", user="U2")
+    assert ephemeral(reply) == t.EXPIRED
 
 
 def _forged(message: dict) -> dict[str, str]:
@@ -289,7 +310,7 @@ def test_decision_record_goes_in_the_thread_once(sim, slack_api, store, deps, re
     assert "Post decision record" not in [b["text"]["text"] for b in buttons(updated)]
     assert t.RECORDED.format(user="U7") in str(updated["blocks"])
     again = sim.click(final, "Post decision record", user="U8")  # old copy of the button
-    assert ephemeral(again) == t.STALE_REFRESHED
+    assert ephemeral(again) == t.ALREADY_RECORDED.format(user="U7")
     assert len(slack_api.calls_to("chat.postMessage")) == 1
     assert [r.topic for r in recent_decisions(deps, team=TEAM)] == ["support triage"]
     for user in ("U0ALICE", "U1", "U2", "U7"):

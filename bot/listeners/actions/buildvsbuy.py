@@ -39,10 +39,11 @@ from bot.domain.buildvsbuy import (
     decision_record,
     decode_value,
 )
-from bot.errors import StateConflict, StateMissing
+from bot.errors import StateConflict, StateMissing, StateUnavailable
 from bot.listeners.commands.buildvsbuy import flow_key, now, remember_decision, render
 from bot.state import Versioned
 from bot.texts import buildvsbuy as t
+from bot.texts import common
 
 log = logging.getLogger(__name__)
 STEP_ACTIONS = re.compile(r"^bvb\.(yes|no|back|restart)$")
@@ -100,12 +101,23 @@ def _expired(body: dict, respond: Respond) -> None:
     _tell(respond, t.EXPIRED)
 
 
-def _stale(body: dict, respond: Respond, flow: Flow, deps: Deps) -> None:
-    """The flow moved on: refresh its own message; strip the buttons of any other copy."""
+def _stale(body: dict, respond: Respond, flow: Flow, value: ButtonValue, deps: Deps) -> None:
+    """The flow moved on: refresh its own message; strip the buttons of any other copy.
+
+    One turn behind, the click lost to the latest change: say who made it."""
     message_ts = _container(body).get("message_ts")
     if flow.message_ts in (None, message_ts):
-        respond(replace_original=True, **render(flow, deps))
-        _tell(respond, t.STALE_REFRESHED)
+        try:
+            current = render(flow, deps)
+        except FlowOutdated:
+            _expired(body, respond)
+            return
+        respond(replace_original=True, **current)
+        just_missed = value.turn == flow.turn - 1 and flow.last_verb in t.CONFLICT
+        if just_missed and flow.last_user:
+            _tell(respond, t.CONFLICT[flow.last_verb].format(user=flow.last_user))
+        else:
+            _tell(respond, t.STALE_REFRESHED)
     else:
         respond(replace_original=True, **without_buttons(body.get("message"), t.STALE_NOTE))
         _tell(respond, t.STALE_STRIPPED)
@@ -129,7 +141,7 @@ def _advance(body, action, context, respond) -> tuple[Deps, Flow, Versioned, Any
     try:
         new = apply(got.value, deps.knowledge.tree, value, user, now())
     except StaleStep:
-        _stale(body, respond, got.value, deps)
+        _stale(body, respond, got.value, value, deps)
         return None
     except FlowOutdated:
         _expired(body, respond)
@@ -154,9 +166,17 @@ def _advance(body, action, context, respond) -> tuple[Deps, Flow, Versioned, Any
     return deps, new, saved, key
 
 
+def _advance_or_tell(body, action, context, respond):
+    try:
+        return _advance(body, action, context, respond)
+    except StateUnavailable:
+        _tell(respond, common.STATE_UNAVAILABLE)
+        return None
+
+
 def on_step(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
     ack()
-    advanced = _advance(body, action, context, respond)
+    advanced = _advance_or_tell(body, action, context, respond)
     if advanced is not None:
         deps, new, _saved, _key = advanced
         respond(replace_original=True, **render(new, deps))
@@ -167,7 +187,7 @@ def on_record(
 ) -> None:
     """Post the ADR in the flow message's thread, once per reached outcome."""
     ack()
-    advanced = _advance(body, action, context, respond)
+    advanced = _advance_or_tell(body, action, context, respond)
     if advanced is None:
         return
     deps, flow, saved, key = advanced
@@ -189,7 +209,10 @@ def on_record(
             respond(replace_original=True, **render(undone, deps))
             _tell(respond, t.RECORD_FAILED.format(error=error))
             return
-    remember_decision(deps, team=flow.team, record=record)
+    try:
+        remember_decision(deps, team=flow.team, record=record)
+    except StateUnavailable:  # the record is posted; only the App Home list misses it
+        log.warning("could not keep the decision record in the recent lists")
     respond(replace_original=True, **render(flow, deps))
 
 
@@ -203,12 +226,24 @@ def on_cost(
     except BadButtonValue:
         _tell(respond, t.BAD_VALUE)
         return
-    try:
-        open_cost_modal = getattr(importlib.import_module(COST_MODULE), COST_FUNCTION)
-    except (ImportError, AttributeError):
+    open_cost_modal = _cost_modal()
+    if open_cost_modal is None:
         _tell(respond, t.COST_UNAVAILABLE)
         return
     open_cost_modal(client, trigger_id=body["trigger_id"])
+
+
+def _cost_modal() -> Any:
+    """/llmcost's ``open_cost_modal``, or None while that module is not in the build
+    (an ImportError inside the module itself is a bug and is not hidden)."""
+    try:
+        module = importlib.import_module(COST_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name == COST_MODULE:
+            return None
+        raise
+    found = getattr(module, COST_FUNCTION, None)
+    return found if callable(found) else None
 
 
 def on_topic(
