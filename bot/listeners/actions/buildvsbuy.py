@@ -200,10 +200,7 @@ def on_record(
     except SlackApiError as exc:  # e.g. not_in_channel: the response_url needs no membership
         error = str(exc.response.get("error", "unknown_error"))
         log.warning("posting the decision record failed: %s", error)
-        sent = respond(
-            response_type="in_channel", replace_original=False, thread_ts=thread, **payload
-        )
-        if sent.status_code != 200:
+        if not _respond_in_thread(respond, thread, payload):
             undone = flow.model_copy(update={"recorded_by": None, "turn": flow.turn + 1})
             deps.store.update(key=key, expected_version=saved.version, value=undone)
             respond(replace_original=True, **render(undone, deps))
@@ -214,6 +211,16 @@ def on_record(
     except StateUnavailable:  # the record is posted; only the App Home list misses it
         log.warning("could not keep the decision record in the recent lists")
     respond(replace_original=True, **render(flow, deps))
+
+
+def _respond_in_thread(respond: Respond, thread: str | None, payload: dict) -> bool:
+    try:
+        sent = respond(
+            response_type="in_channel", replace_original=False, thread_ts=thread, **payload
+        )
+    except OSError:
+        return False
+    return sent.status_code == 200
 
 
 def on_cost(

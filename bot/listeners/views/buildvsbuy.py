@@ -87,8 +87,11 @@ def on_topic_submit(
         _errors(ack, t.CANT_POST_HERE)
         return
     ack()
-    if url:
-        Respond(response_url=url)(delete_original=True)
+    if url:  # the asking message has done its job
+        try:
+            Respond(response_url=url)(delete_original=True)
+        except OSError:
+            log.info("could not delete the topic question")
 
 
 def _post(
@@ -101,7 +104,10 @@ def _post(
         log.warning("posting the flow failed: %s", exc.response.get("error", "unknown_error"))
     if not url:
         return False
-    sent = Respond(response_url=url)(
-        response_type="in_channel", replace_original=False, thread_ts=thread, **payload
-    )
+    try:
+        sent = Respond(response_url=url)(
+            response_type="in_channel", replace_original=False, thread_ts=thread, **payload
+        )
+    except OSError:
+        return False
     return sent.status_code == 200
