@@ -1,4 +1,12 @@
-"""The Bolt app factory: wires settings, state and knowledge into the listeners."""
+"""The Bolt app factory: wires settings, state and knowledge into the listeners.
+
+Two modes, chosen by settings:
+
+* single workspace: ``SLACK_BOT_TOKEN`` (+ ``SLACK_SIGNING_SECRET``);
+* many workspaces: ``SLACK_CLIENT_ID`` + ``SLACK_CLIENT_SECRET`` turn on the OAuth
+  install flow (``/slack/install``, ``/slack/oauth_redirect``) with installations
+  and OAuth state in Redis (``bot/oauth.py``); a bot token, if also set, is ignored.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +16,11 @@ from slack_sdk import WebClient
 from bot import listeners
 from bot.deps import Deps
 from bot.domain.knowledge import Knowledge
+from bot.listeners import install
+from bot.listeners.dedupe import dedupe_events
 from bot.listeners.errors import handle_error
 from bot.settings import Settings
+from bot.slack_client import make_web_client
 from bot.state import Store
 
 
@@ -22,13 +33,28 @@ def create_app(
     process_before_response: bool = False,
 ) -> App:
     """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``."""
-    token = settings.secret("slack_bot_token")
-    app = App(
-        signing_secret=settings.secret("slack_signing_secret"),
-        client=client or WebClient(token=token, base_url=settings.slack_api_url),
-        token_verification_enabled=False,
-        process_before_response=process_before_response,
-    )
+    signing_secret = settings.secret("slack_signing_secret")
+    if settings.oauth_enabled:
+        from bot.oauth import build_oauth
+
+        oauth_settings, installs, authorize = build_oauth(settings, store)
+        app = App(
+            signing_secret=signing_secret,
+            client=client or make_web_client(settings),
+            installation_store=installs,
+            authorize=authorize,
+            oauth_settings=oauth_settings,
+            process_before_response=process_before_response,
+        )
+    else:
+        token = settings.secret("slack_bot_token")
+        installs = None
+        app = App(  # the token comes with the client
+            signing_secret=signing_secret,
+            client=client or make_web_client(settings, token),
+            token_verification_enabled=False,
+            process_before_response=process_before_response,
+        )
     deps = Deps(settings=settings, store=store, knowledge=knowledge)
 
     @app.middleware
@@ -36,6 +62,8 @@ def create_app(
         context["deps"] = deps
         return next()
 
+    app.middleware(dedupe_events)
     app.error(handle_error)
+    install.register(app, installs)
     listeners.register(app)
     return app

@@ -4,30 +4,49 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.errors import StateUnavailable
 from bot.state import Store
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
+UNAVAILABLE_PAGE = "The state store is unavailable right now. Try again in a minute.\n"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 def make_wsgi_app(app: App, store: Store) -> WSGIApp:
-    """Route /healthz to a Redis check and everything else to Bolt."""
+    """Route /healthz to a Redis check and everything else to Bolt (events, and the OAuth
+    install pages when OAuth is on). Every response carries ``Server-Timing: app;dur=<ms>``
+    (the benchmark reads it); a Redis outage on an install page is a 503, not a traceback."""
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        started = time.perf_counter()
+
+        def timed_start_response(status: str, headers: list, *exc_info: Any) -> Any:
+            elapsed = (time.perf_counter() - started) * 1000
+            return start_response(
+                status, [*headers, ("Server-Timing", f"app;dur={elapsed:.2f}")], *exc_info
+            )
+
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
             redis_ok = store.ping()
             body = json.dumps({"ok": True, "redis": "ok" if redis_ok else "unavailable"})
-            start_response("200 OK", [("Content-Type", "application/json")])
+            timed_start_response("200 OK", [("Content-Type", "application/json")])
             return [body.encode()]
-        return bolt(environ, start_response)
+        try:
+            return bolt(environ, timed_start_response)
+        except StateUnavailable:
+            timed_start_response(
+                "503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8")]
+            )
+            return [UNAVAILABLE_PAGE.encode()]
 
     return wsgi
 

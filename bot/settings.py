@@ -16,6 +16,8 @@ from bot.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SLACK_API_DEFAULT = "https://slack.com/api/"
+# The bot scopes in manifest.yaml (oauth_config.scopes.bot); tests keep the two in step.
+SLACK_SCOPES_DEFAULT = "app_mentions:read,chat:write,commands,im:history"
 
 
 class Settings(BaseSettings):
@@ -26,6 +28,10 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
+    slack_scopes: str = SLACK_SCOPES_DEFAULT
+    slack_redirect_uri: str | None = None
+    oauth_state_ttl_seconds: int = Field(default=600, ge=60, le=3600)
+    event_dedupe_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
     slack_api_url: str = SLACK_API_DEFAULT
     redis_url: str | None = None
     redis_prefix: str = "tradeoffs"
@@ -59,6 +65,19 @@ class Settings(BaseSettings):
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must look like redis://host:6379/0")
         return value
+
+    @field_validator("slack_scopes")
+    @classmethod
+    def _scopes(cls, value: str) -> str:
+        scopes = [s.strip() for s in value.split(",") if s.strip()]
+        if not scopes or any(" " in s for s in scopes):
+            raise ValueError("must be comma-separated scopes such as chat:write,commands")
+        return ",".join(scopes)
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """SLACK_CLIENT_ID and SLACK_CLIENT_SECRET switch on the multi-workspace install flow."""
+        return bool(self.slack_client_id and self.slack_client_secret)
 
     def secret(self, name: str) -> str:
         """The plain value of a required secret setting (ConfigError if unset)."""

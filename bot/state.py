@@ -73,6 +73,13 @@ def _redis_errors() -> Iterator[None]:
         raise StateUnavailable("state store unavailable") from exc
 
 
+def _glob_escape(text: str) -> str:
+    return "".join("\\" + c if c in "*?[]\\" else c for c in text)
+
+
+redis_errors = _redis_errors  # public name for the other Redis-backed stores (bot/oauth_store.py)
+
+
 def _parse(
     model: type[M], version: bytes | None, data: bytes | None, key: Key
 ) -> Versioned[M] | None:
@@ -173,6 +180,21 @@ class Store:
             except ValidationError:
                 log.warning("skipping unreadable %s entry", key.kind)
         return items
+
+    def delete_team(self, team: str) -> int:
+        """Delete every key of one workspace (after it uninstalled the app); returns how many."""
+        pattern = f"{self.prefix}:{_glob_escape(team)}:*"
+        deleted = 0
+        with _redis_errors():
+            batch: list[bytes] = []
+            for name in self.client.scan_iter(match=pattern, count=500):
+                batch.append(name)
+                if len(batch) >= 500:
+                    deleted += int(self.client.unlink(*batch))
+                    batch = []
+            if batch:
+                deleted += int(self.client.unlink(*batch))
+        return deleted
 
     def ping(self) -> bool:
         try:

@@ -43,6 +43,7 @@ class Workspace:
             "views.push": self._views_push,
             "views.update": self._views_update,
             "views.publish": self._views_publish,
+            "oauth.v2.access": self._oauth_v2_access,
         }
 
     def next_ts(self) -> str:
@@ -69,6 +70,28 @@ class Workspace:
             "team_id": self.team_id,
             "user_id": self.bot_user_id,
             "bot_id": self.bot_id,
+            "is_enterprise_install": False,
+        }
+
+    def _oauth_v2_access(self, args: dict) -> dict:
+        """The OAuth code exchange: any code but "invalid" installs the bot in this workspace;
+        the installer is the user id after "code-for-" in the code (else U0INSTALLER)."""
+        code = args.get("code") or ""
+        if not code or code == "invalid":
+            return {"ok": False, "error": "invalid_code"}
+        installer = (
+            code.removeprefix("code-for-") if code.startswith("code-for-") else "U0INSTALLER"
+        )
+        return {
+            "ok": True,
+            "app_id": self.app_id,
+            "authed_user": {"id": installer},
+            "scope": "app_mentions:read,chat:write,commands,im:history",
+            "token_type": "bot",
+            "access_token": f"xoxb-{self.team_id}-installed",
+            "bot_user_id": self.bot_user_id,
+            "team": {"id": self.team_id, "name": "Tradeoffs Test"},
+            "enterprise": None,
             "is_enterprise_install": False,
         }
 

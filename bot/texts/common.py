@@ -28,6 +28,12 @@ SLACK_ERROR_HINTS = {
     "channel_not_found": "I can't see that channel; invite me or try in a DM.",
     "expired_trigger_id": "The form took too long to open; run the command again.",
     "ratelimited": "Slack is rate limiting me; try again in a few seconds.",
+    "invalid_trigger_id": "The form took too long to open; run the command again.",
+    "exchanged_trigger_id": "That form was already opened once; run the command again.",
+    "is_archived": "That channel is archived; try in another channel or a DM.",
+    "invalid_auth": "My installation in this workspace is broken; ask an admin to reinstall me.",
+    "token_revoked": "My access to this workspace was revoked; ask an admin to reinstall me.",
+    "account_inactive": "My access to this workspace was revoked; ask an admin to reinstall me.",
 }
 
 GENERAL_HELP = """\

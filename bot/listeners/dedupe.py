@@ -1,0 +1,52 @@
+"""Global middleware: answer each Events API event once, however often Slack delivers it.
+
+Slack retries an event it got no ack for within 3 seconds (up to three times, with
+``x-slack-retry-num``). The first delivery claims ``{p}:{team}:event:{event_id}``
+(SET NX with a TTL); later deliveries are acked with 200 and go no further. The
+retry header is only a hint for the log: a retry of an event nobody claimed (the
+first delivery never arrived) is processed. If Redis is down the event is processed
+anyway (fail open): a rare double answer beats silence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import BoltContext, BoltRequest, BoltResponse
+
+from bot.deps import Deps, team_of
+from bot.errors import StateUnavailable
+from bot.state import Key
+
+log = logging.getLogger(__name__)
+
+
+def _header(request: BoltRequest, name: str) -> str | None:
+    values = request.headers.get(name) or []
+    return values[0] if values else None
+
+
+def dedupe_events(
+    context: BoltContext, body: dict[str, Any], request: BoltRequest, next: Callable[[], Any]
+) -> Any:
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    if not event_id:
+        return next()
+    retry = _header(request, "x-slack-retry-num")
+    deps = Deps.of(context)
+    try:
+        first = deps.store.claim(
+            key=Key(team_of(context), "event", str(event_id)),
+            ttl=deps.settings.event_dedupe_ttl_seconds,
+        )
+    except StateUnavailable:
+        log.warning("event dedupe skipped (state store unavailable); processing %s", event_id)
+        return next()
+    if not first:
+        log.info("duplicate delivery of %s skipped (retry %s)", event_id, retry or "-")
+        return BoltResponse(status=200, body="")
+    if retry:
+        log.info("retry %s of %s is its first delivery here; processing", retry, event_id)
+    return next()

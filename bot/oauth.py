@@ -1,0 +1,129 @@
+"""Installs in many workspaces: Bolt's OAuth flow on the Redis stores, and an authorize
+step that costs one Redis read per request and no Web API call.
+
+``SLACK_CLIENT_ID`` + ``SLACK_CLIENT_SECRET`` switch this on (``create_app`` checks
+``settings.oauth_enabled``); ``GET /slack/install`` starts an install and
+``GET /slack/oauth_redirect`` finishes it.
+
+Bolt's default ``InstallationStoreAuthorize`` calls ``auth.test`` on every request
+and turns a store outage into "please reinstall the app". ``InstallationAuthorize``
+reads the bot record (``find_bot``: one GET) and builds the result from what the
+install saved. When Redis is unreachable it uses the last result it saw for that
+workspace, up to ``STALE_AUTH_SECONDS`` old, so stateless answers keep working
+through an outage; without one the request fails with ``StateUnavailable``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.authorize import Authorize
+from slack_bolt.context import BoltContext
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+
+from bot.errors import StateUnavailable
+from bot.oauth_store import RedisInstallationStore, RedisOAuthStateStore
+from bot.settings import Settings
+from bot.state import Store
+
+log = logging.getLogger(__name__)
+STALE_AUTH_SECONDS = 3600
+STALE_AUTH_ENTRIES = 10_000
+
+
+class InstallationAuthorize(Authorize):
+    def __init__(
+        self,
+        installs: RedisInstallationStore,
+        *,
+        stale_seconds: float = STALE_AUTH_SECONDS,
+        clock=time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.installs = installs
+        self.stale_seconds = stale_seconds
+        self.clock = clock
+        self._last: OrderedDict[tuple, tuple[float, AuthorizeResult]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(
+        self,
+        *,
+        context: BoltContext,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        **_actor: str | None,
+    ) -> AuthorizeResult | None:
+        org = bool(context.is_enterprise_install)
+        where = (enterprise_id, None if org else team_id)
+        try:
+            bot = self.installs.find_bot(
+                enterprise_id=enterprise_id, team_id=team_id, is_enterprise_install=org
+            )
+        except StateUnavailable:
+            return self._stale(where)
+        if bot is None or not bot.bot_token:
+            self._remember(where, None)
+            log.warning("no installation for enterprise %s team %s", *where)
+            return None
+        result = AuthorizeResult(
+            enterprise_id=bot.enterprise_id,
+            team_id=bot.team_id,
+            team=bot.team_name,
+            bot_user_id=bot.bot_user_id,
+            bot_id=bot.bot_id,
+            bot_token=bot.bot_token,
+            bot_scopes=bot.bot_scopes,
+        )
+        self._remember(where, result)
+        return result
+
+    def _remember(self, where: tuple, result: AuthorizeResult | None) -> None:
+        with self._lock:
+            if result is None:
+                self._last.pop(where, None)
+                return
+            self._last[where] = (self.clock(), result)
+            self._last.move_to_end(where)
+            while len(self._last) > STALE_AUTH_ENTRIES:
+                self._last.popitem(last=False)
+
+    def _stale(self, where: tuple) -> AuthorizeResult:
+        with self._lock:
+            seen = self._last.get(where)
+        if seen is not None and self.clock() - seen[0] <= self.stale_seconds:
+            log.warning("state store unavailable: using the last known installation")
+            return seen[1]
+        raise StateUnavailable("installation store unavailable")
+
+
+def build_oauth(
+    settings: Settings, store: Store
+) -> tuple[OAuthSettings, RedisInstallationStore, InstallationAuthorize]:
+    """OAuth settings, installation store and authorize for ``App(...)``, all on ``store``'s
+    Redis client and key prefix."""
+    settings.require("slack_client_id", "slack_client_secret")
+    installs = RedisInstallationStore(
+        store.client, prefix=store.prefix, client_id=str(settings.slack_client_id)
+    )
+    states = RedisOAuthStateStore(
+        store.client, prefix=store.prefix, expiration_seconds=settings.oauth_state_ttl_seconds
+    )
+    oauth_settings = OAuthSettings(
+        client_id=str(settings.slack_client_id),
+        client_secret=settings.secret("slack_client_secret"),
+        scopes=settings.slack_scopes.split(","),
+        user_scopes=[],
+        redirect_uri=settings.slack_redirect_uri,
+        installation_store=installs,
+        installation_store_bot_only=True,
+        state_store=states,
+        state_expiration_seconds=settings.oauth_state_ttl_seconds,
+        logger=logging.getLogger("bot.oauth.flow"),
+    )
+    return oauth_settings, installs, InstallationAuthorize(installs)
