@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from bot.domain.knowledge.base import Id, KnowledgeModel, Text
+from bot.domain.knowledge.base import Id, KnowledgeModel, Problems, Text
+from bot.domain.knowledge.scoring import PriorityScoring, scoring_problems
 
 _Row = TypeVar("_Row", bound=KnowledgeModel)
 
@@ -76,6 +77,14 @@ class PriorityDimension(KnowledgeModel):
 class Prioritizing(KnowledgeModel):
     dimensions: tuple[PriorityDimension, ...] = Field(min_length=1)
     default: Text
+    scoring: PriorityScoring  # the app's ranking rule (bot/domain/prioritize.py)
+
+    @model_validator(mode="after")
+    def _scoring_names_dimensions(self) -> Prioritizing:
+        problems = scoring_problems(self.scoring, tuple(d.id for d in self.dimensions))
+        if problems:
+            raise Problems(problems)
+        return self
 
 
 class Contract(KnowledgeModel):

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from bot.domain.knowledge.base import Id, KnowledgeModel, Problems, Text
+from bot.domain.knowledge.learning import LearningPlan, SelfAssessment, plan_problems
 
 Cadence = Literal["weekly", "monthly", "quarterly", "yearly"]
 
@@ -101,6 +102,16 @@ class OperatingMap(KnowledgeModel):
     discernment: Discernment
     discovery_system: DiscoverySystem
     uses: tuple[Use, ...] = Field(min_length=1)
+    learning_plan: LearningPlan  # the app's rule: three filters -> plan (bot/domain/learn.py)
+    self_assessment: SelfAssessment  # the app's rating scale (bot/domain/assess.py)
+
+    @model_validator(mode="after")
+    def _plan_fits_filters(self) -> OperatingMap:
+        filter_ids = tuple(f.id for f in self.discernment.filters)
+        problems = plan_problems(self.learning_plan, filter_ids)
+        if problems:
+            raise Problems(problems)
+        return self
 
     def domain(self, key: str) -> Domain | None:
         """The domain with this id or number (``"systems"``, ``"1"``), else None."""

@@ -21,6 +21,8 @@ MAP_SEED = SEEDS / "000_36fc63b61c9f1b2b.txt"
 
 # Keys whose values are ours (ids, lookup words, enums, numbers), not the seed's.
 NOT_FROM_SEED = {"id", "aliases", "bar", "kind", "cadence", "number", "phase", "step"}
+# Whole subtrees holding the app's own rules (marked "not in the seed" in the YAML).
+NOT_FROM_SEED |= {"learning_plan", "self_assessment", "scoring"}
 
 
 def _flat(text: str) -> str:
