@@ -1,0 +1,91 @@
+""" "Should I learn this now?" messages: the current filter with its answers, then the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks.clicks import encode
+from bot.blocks.common import actions, button, context, header, message, plain, section
+from bot.domain.knowledge.learning import FilterOption
+from bot.domain.knowledge.operating_map import Filter
+from bot.domain.learn import TOPIC_LIMIT, Outcome, Question
+from bot.texts import learn as t
+
+Payload = dict[str, Any]
+ANSWER_ACTION = "learn.answer"
+TOPIC_MODAL, TOPIC_BLOCK, TOPIC_INPUT = "learn.topic", "topic", "learn.topic_input"
+Answered = tuple[Filter, FilterOption]
+
+
+def question(
+    flow_id: str, topic: str, step: int, q: Question, answered: tuple[Answered, ...]
+) -> Payload:
+    item = q.filter
+    blocks = [
+        header(t.TITLE),
+        section(t.TOPIC.format(topic=topic)),
+        section(
+            t.QUESTION.format(
+                number=q.number, total=q.total, name=item.name, question=item.question
+            )
+        ),
+        context(*(f"{e.label}: {e.text}" for e in item.examples)),
+    ]
+    if item.guidance:
+        blocks.append(context(t.GUIDANCE.format(text=item.guidance)))
+    if answered:
+        blocks.append(context(t.SO_FAR.format(answers=" · ".join(answer_lines(answered)))))
+    blocks.append(
+        actions(
+            *(
+                button(o.label, f"{ANSWER_ACTION}.{o.id}", encode(flow_id, step, o.id))
+                for o in q.options
+            ),
+            block_id=f"learn.{step}",
+        )
+    )
+    text = t.FALLBACK_STEP.format(
+        topic=topic, number=q.number, total=q.total, question=item.question
+    )
+    return message(text, blocks)
+
+
+def plan(topic: str, outcome: Outcome) -> Payload:
+    blocks = [
+        header(t.TITLE),
+        section(t.PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)),
+        section(t.WHY.format(text=outcome.rule.why)),
+        section(t.NEXT_STEP.format(text=outcome.rule.next_step)),
+        context(" · ".join(answer_lines(outcome.answered))),
+    ]
+    text = t.FALLBACK_PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)
+    return message(text, blocks)
+
+
+def answer_lines(answered: tuple[Answered, ...]) -> list[str]:
+    return [t.ANSWERED.format(filter=f.name, answer=o.label) for f, o in answered]
+
+
+def topic_modal() -> dict[str, Any]:
+    """The modal asking for a topic before the three filters (App Home)."""
+    return {
+        "type": "modal",
+        "callback_id": TOPIC_MODAL,
+        "title": plain(t.MODAL_TITLE),
+        "submit": plain(t.MODAL_SUBMIT),
+        "close": plain(t.MODAL_CLOSE),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": TOPIC_BLOCK,
+                "label": plain(t.MODAL_LABEL),
+                "hint": plain(t.MODAL_HINT),
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": TOPIC_INPUT,
+                    "max_length": TOPIC_LIMIT,
+                    "placeholder": plain(t.MODAL_PLACEHOLDER),
+                },
+            }
+        ],
+    }

@@ -1,0 +1,96 @@
+"""Prioritization messages: one score per click, then the ranking with the rule shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks.clicks import encode
+from bot.blocks.common import actions, button, context, header, message, section
+from bot.domain.knowledge.frameworks import Prioritizing
+from bot.domain.prioritize import PrioSession, Question, Ranking
+from bot.texts import prio as t
+
+Payload = dict[str, Any]
+SCORE_ACTION = "prio.score"
+
+
+def question(flow_id: str, rules: Prioritizing, session: PrioSession, q: Question) -> Payload:
+    scale = rules.scoring
+    count = len(session.initiatives)
+    blocks = [
+        header(t.TITLE.format(count=count)),
+        section(
+            t.QUESTION.format(
+                initiative=q.initiative,
+                index=q.index + 1,
+                count=count,
+                dimension=q.dimension.name,
+                question=q.dimension.question,
+            )
+        ),
+        actions(
+            *(
+                button(str(v), f"{SCORE_ACTION}.{v}", encode(flow_id, q.step, v))
+                for v in range(scale.low, scale.high + 1)
+            ),
+            block_id=f"prio.{q.step}",
+        ),
+        context(t.PROGRESS.format(step=q.step + 1, total=q.total, low=scale.low, high=scale.high)),
+    ]
+    given = session.scores[q.index] if q.index < len(session.scores) else {}
+    if given:
+        shown = [
+            t.SCORED.format(name=d.name, score=given[d.id])
+            for d in rules.dimensions
+            if d.id in given
+        ]
+        blocks.append(context(t.SO_FAR.format(initiative=q.initiative, scores=" · ".join(shown))))
+    text = t.FALLBACK_STEP.format(
+        initiative=q.initiative, dimension=q.dimension.name, step=q.step + 1, total=q.total
+    )
+    return message(text, blocks)
+
+
+def ranking(rules: Prioritizing, result: Ranking) -> Payload:
+    names = {d.id: d.name for d in rules.dimensions}
+    blocks = [header(t.RESULT_TITLE)]
+    for rank, row in enumerate(result.ranked, start=1):
+        scores = " · ".join(t.SCORED.format(name=names[d], score=row.scores[d]) for d in names)
+        flags = [
+            t.FLAG.format(dimension=names[f.dimension], score=row.scores[f.dimension], note=f.note)
+            for f in row.flags
+        ]
+        text = t.RANKED.format(
+            rank=rank, name=row.name, total=row.total, max_total=result.max_total, scores=scores
+        )
+        blocks.append(section("\n".join([text, *flags])))
+    minimums = ", ".join(
+        t.MINIMUM.format(name=names[d], minimum=m) for d, m in rules.scoring.first_win.items()
+    )
+    if result.first_win is not None:
+        blocks.append(section(t.FIRST_WIN.format(name=result.first_win.name, minimums=minimums)))
+    else:
+        blocks.append(section(t.NO_FIRST_WIN.format(minimums=minimums, name=result.ranked[0].name)))
+    blocks.append(section(t.DEFAULT.format(text=rules.default[:1].upper() + rules.default[1:])))
+    blocks.append(context(rule_text(rules)))
+    text = t.FALLBACK_RESULT.format(names=", ".join(r.name for r in result.ranked))
+    return message(text, blocks)
+
+
+def rule_text(rules: Prioritizing) -> str:
+    """The ranking rule in words, from the data: ``score = Value + Confidence + ...``."""
+    scoring = rules.scoring
+    names = {d.id: d.name for d in rules.dimensions}
+    terms = " + ".join(
+        names[d] if w == 1 else t.WEIGHTED.format(weight=w, name=names[d])
+        for d, w in scoring.weights.items()
+        if w
+    )
+    ties = ", then ".join(names[d] for d in scoring.tie_break)
+    fields = {
+        "terms": terms,
+        "low": scoring.low,
+        "high": scoring.high,
+        "max_total": scoring.max_total,
+    }
+    return t.RULE.format(ties=ties, **fields) if ties else t.RULE_NO_TIES.format(**fields)
