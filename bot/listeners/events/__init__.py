@@ -2,6 +2,9 @@
 
 from slack_bolt import App
 
+from bot.listeners.events import home, mention
+
 
 def register(app: App) -> None:
-    pass
+    home.register(app)
+    mention.register(app)

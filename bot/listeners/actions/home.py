@@ -1,0 +1,89 @@
+"""Clicks on the Home tab: start a flow in the user's DM, or open a modal.
+
+Build or buy, interview prep and the self-assessment are posted to the user's DM with the bot
+(conversations.open, which needs the ``im:write`` scope); the cost estimate and "learn this
+now?" open a modal with the click's trigger_id.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks import home as blocks
+from bot.blocks.common import notice
+from bot.blocks.learn import topic_modal
+from bot.deps import Deps, team_of
+from bot.errors import StateUnavailable
+from bot.listeners import features
+from bot.listeners.actions.assess import start_assess
+from bot.texts import common
+from bot.texts import home as t
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.action(blocks.BVB)(on_bvb)
+    app.action(blocks.COST)(on_cost)
+    app.action(blocks.PREP)(on_prep)
+    app.action(blocks.LEARN)(on_learn)
+    app.action(blocks.ASSESS)(on_assess)
+
+
+def open_dm(client: WebClient, user: str) -> str:
+    return client.conversations_open(users=user)["channel"]["id"]
+
+
+def on_bvb(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    ack()
+    user = body["user"]["id"]
+    channel = open_dm(client, user)
+    start_flow = features.start_flow()
+    if start_flow is None:
+        client.chat_postMessage(channel=channel, **notice(t.USE_BUILDVSBUY))
+        return
+    try:
+        start_flow(
+            client, Deps.of(context), team=team_of(context), user=user, channel=channel, topic=""
+        )
+    except StateUnavailable:
+        client.chat_postMessage(channel=channel, **notice(common.STATE_UNAVAILABLE))
+
+
+def on_cost(ack: Ack, body: dict, client: WebClient) -> None:
+    ack()
+    open_cost_modal = features.open_cost_modal()
+    if open_cost_modal is None:
+        channel = open_dm(client, body["user"]["id"])
+        client.chat_postMessage(channel=channel, **notice(t.USE_LLMCOST))
+        return
+    open_cost_modal(client, trigger_id=body["trigger_id"])
+
+
+def on_prep(ack: Ack, body: dict, client: WebClient) -> None:
+    ack()
+    user = body["user"]["id"]
+    channel = open_dm(client, user)
+    post_prep_menu = features.post_prep_menu()
+    if post_prep_menu is None:
+        client.chat_postMessage(channel=channel, **notice(t.USE_PREP))
+        return
+    post_prep_menu(client, channel=channel, user=user)
+
+
+def on_learn(ack: Ack, body: dict, client: WebClient) -> None:
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=topic_modal())
+
+
+def on_assess(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    ack()
+    user = body["user"]["id"]
+    channel = open_dm(client, user)
+    try:
+        start_assess(client, Deps.of(context), team=team_of(context), user=user, channel=channel)
+    except StateUnavailable:
+        client.chat_postMessage(channel=channel, **notice(common.STATE_UNAVAILABLE))

@@ -1,0 +1,45 @@
+"""Which conversation a thread is having: ``{p}:{team}:thread:{channel}:{thread_ts}``.
+
+A flow started in a thread (learn, assess, prio) points the thread at itself, so a later
+``@Tradeoffs status`` in that thread finds it; two threads in one channel have two keys
+and never see each other's flows. The flows' own state lives under their own ids.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.deps import Deps
+from bot.state import Key
+
+THREAD = "thread"
+FlowKind = Literal["learn", "assess", "prio"]
+
+
+class ThreadPointer(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: FlowKind
+    flow_id: str
+
+
+def thread_key(team: str, channel: str, thread_ts: str | None) -> Key:
+    return Key(team, THREAD, f"{channel}:{thread_ts or 'top'}")
+
+
+def point(
+    deps: Deps, *, team: str, channel: str, thread_ts: str | None, kind: FlowKind, flow_id: str
+) -> None:
+    """The thread's current conversation is now this flow (last started wins)."""
+    deps.store.put(
+        key=thread_key(team, channel, thread_ts),
+        value=ThreadPointer(kind=kind, flow_id=flow_id),
+        ttl=deps.settings.state_ttl_seconds,
+    )
+
+
+def pointer(deps: Deps, *, team: str, channel: str, thread_ts: str | None) -> ThreadPointer | None:
+    found = deps.store.get(key=thread_key(team, channel, thread_ts), model=ThreadPointer)
+    return found.value if found else None

@@ -1,0 +1,137 @@
+"""App Home: publish within limits, recent decisions, and every start button."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.blocks.learn import TOPIC_INPUT
+from bot.devtools.sim import buttons, message_text
+from bot.listeners import features
+
+USER = "U0ALICE"
+DM = "D0ALICE"  # FakeSlack opens D + the user id without its first letter
+
+
+def _methods(reply) -> list[str]:
+    return [c.method for c in reply.calls if c.method != "auth.test"]
+
+
+def _home(sim):
+    reply = sim.open_home(user=USER)
+    assert reply.status == 200
+    [publish] = [c for c in reply.calls if c.method == "views.publish"]
+    assert publish.args["user_id"] == USER
+    return reply.view
+
+
+def test_home_is_published_within_limits(sim) -> None:
+    view = _home(sim)
+    assert view["type"] == "home"
+    assert len(view["blocks"]) <= 100
+    text = message_text(view)
+    for words in (
+        "Senior (L5-equiv)", "5-8 yrs",
+        "1. Cap output tokens: 10-40%", "5. Batch API: up to 50%", "7. Self-host open weights: 50-90%",
+        "Spike (1-2 weeks) → PoC (2-4 weeks) → Pilot (4-8 weeks) → GA (Ongoing)",
+        "Recent decisions",
+    ):  # fmt: skip
+        assert words in text
+    labels = [b["text"]["text"] for b in buttons(view)]
+    assert labels == [
+        "Build or buy?", "Estimate LLM cost", "Interview prep", "Should I learn this now?",
+        "Self-assessment",
+    ]  # fmt: skip
+
+
+def test_home_without_decisions_says_how_to_make_one(sim) -> None:
+    assert message_text(_home(sim)).count("None yet") == 2
+
+
+def test_home_shows_recent_decisions(sim, settings, store, knowledge) -> None:
+    bvb_commands = pytest.importorskip("bot.listeners.commands.buildvsbuy")
+    bvb = pytest.importorskip("bot.domain.buildvsbuy")
+    from bot.deps import Deps
+
+    deps = Deps(settings=settings, store=store, knowledge=knowledge)
+
+    def record(topic: str, who: tuple[str, ...]):
+        return bvb.DecisionRecord(
+            flow_id="f" + topic[:3], topic=topic, decided_on=date(2025, 10, 21),
+            participants=who, context=(), outcome="rag", title=f"Use RAG for {topic}",
+            decision="RAG.", wins=(), risks=(), next_step="Spike", channel="C0TEST",
+        )  # fmt: skip
+
+    bvb_commands.remember_decision(deps, team="T0TEST", record=record("wiki search", (USER,)))
+    bvb_commands.remember_decision(deps, team="T0TEST", record=record("triage", ("U0BOB",)))
+    view = _home(sim)
+    mine, workspace = [b["text"]["text"] for b in view["blocks"] if "*Yours*" in
+                       str(b.get("text")) or "*Across the workspace*" in str(b.get("text"))]  # fmt: skip
+    assert "Use RAG for wiki search*: wiki search · _2025-10-21_" in mine
+    assert "triage" not in mine
+    assert "triage" in workspace
+    assert "wiki search" in workspace
+
+
+def test_home_other_tabs_are_ignored(sim, requests_, slack_api) -> None:
+    event = {"type": "app_home_opened", "user": USER, "channel": DM, "tab": "messages"}
+    assert sim.send(requests_.event(event)).status == 200
+    assert slack_api.calls_to("views.publish") == []
+
+
+def test_self_assessment_starts_in_the_dm(sim, slack_api) -> None:
+    reply = sim.click_in_view(_home(sim), "Self-assessment")
+    assert _methods(reply) == ["conversations.open", "chat.postMessage"]
+    assert reply.message["channel"] == DM
+    assert "Self-assessment: 1 of 5" in reply.message_text
+    assert "Self-assessment: 2 of 5" in sim.click(reply.message, "assess.score.1").message_text
+
+
+def test_learn_opens_a_modal_then_walks_in_the_dm(sim) -> None:
+    reply = sim.click_in_view(_home(sim), "Should I learn this now?")
+    modal = reply.view
+    assert modal["callback_id"] == "learn.topic"
+    done = sim.submit(modal, {TOPIC_INPUT: "  speculative decoding "})
+    assert done.ack is None or done.ack.get("response_action") is None
+    assert done.message["channel"] == DM
+    assert "*Topic:* speculative decoding" in done.message_text
+    assert "Relevance Filter" in done.message_text
+    plan = sim.click(done.message, "No: not my domain")
+    assert "Skip for now" in plan.message_text
+    assert "@Tradeoffs" not in plan.message_text  # in a DM, examples need no mention
+
+
+@pytest.mark.parametrize(("typed", "error"), [("   ", "Name a topic"), ("x" * 130, "under 120")])
+def test_learn_modal_refuses_bad_topics(sim, typed: str, error: str) -> None:
+    modal = sim.click_in_view(_home(sim), "Should I learn this now?").view
+    done = sim.submit(modal, {TOPIC_INPUT: typed})
+    assert done.ack["response_action"] == "errors"
+    assert error in done.ack["errors"]["topic"]
+    assert done.messages == []
+
+
+def test_build_or_buy_starts_in_the_dm(sim) -> None:
+    reply = sim.click_in_view(_home(sim), "Build or buy?")
+    assert _methods(reply)[0] == "conversations.open"
+    assert reply.message["channel"] == DM
+
+
+def test_build_or_buy_fallback(sim, monkeypatch) -> None:
+    monkeypatch.setattr(features, "start_flow", lambda: None)
+    reply = sim.click_in_view(_home(sim), "Build or buy?")
+    assert "`/buildvsbuy <topic>`" in reply.message_text
+
+
+def test_interview_prep_menu_in_the_dm(sim) -> None:
+    pytest.importorskip("bot.listeners.messages.prep")
+    reply = sim.click_in_view(_home(sim), "Interview prep")
+    assert reply.message["channel"] == DM
+
+
+def test_cost_opens_the_modal_or_names_the_command(sim) -> None:
+    reply = sim.click_in_view(_home(sim), "Estimate LLM cost")
+    if features.open_cost_modal() is None:
+        assert "`/llmcost model=gpt-4o in=2000 out=500 qps=3`" in reply.message_text
+    else:
+        assert _methods(reply) == ["views.open"]

@@ -1,0 +1,47 @@
+"""Mentions hand work to the other features: /buildvsbuy's walk, /rubric, interview prep,
+/llmcost, each answered in the thread it was asked in."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.devtools.sim import buttons
+
+THREAD = "1700000000.000100"
+
+
+def test_build_or_buy_starts_the_walk_in_the_thread(sim, slack_api) -> None:
+    pytest.importorskip("bot.listeners.commands.buildvsbuy")
+    reply = sim.mention("should we build or buy support-ticket triage?", thread_ts=THREAD)
+    post = slack_api.calls_to("chat.postMessage")[-1]
+    assert (post.args["channel"], post.args["thread_ts"]) == ("C0TEST", THREAD)
+    assert "support-ticket triage" in reply.message_text
+    assert any(b["action_id"].startswith("bvb.") for b in buttons(reply.message))
+    answered = sim.click(reply.message, buttons(reply.message)[0]["text"]["text"])
+    assert answered.message["_where"]["thread_ts"] == THREAD
+
+
+def test_rubric_answers_in_the_thread(sim) -> None:
+    pytest.importorskip("bot.listeners.commands.rubric")
+    reply = sim.mention("rubric senior", thread_ts=THREAD)
+    assert reply.message["thread_ts"] == THREAD
+    assert "Senior" in reply.message_text
+    assert "response_type" not in reply.message
+
+
+def test_prep_menu_goes_to_the_dm(sim, slack_api) -> None:
+    pytest.importorskip("bot.listeners.messages.prep")
+    reply = sim.mention("interview prep", thread_ts=THREAD)
+    methods = [c.method for c in reply.calls if c.method != "auth.test"]
+    assert methods == ["conversations.open", "chat.postMessage", "chat.postMessage"]
+    menu, note = reply.messages
+    assert menu["channel"] == "D0ALICE"
+    assert note["thread_ts"] == THREAD
+    assert "sent you the interview prep menu" in note["text"]
+
+
+def test_cost_answers_in_the_thread(sim) -> None:
+    pytest.importorskip("bot.listeners.commands.llmcost")
+    reply = sim.mention("cost model=gpt-4o in=2000 out=500 qps=3", thread_ts=THREAD)
+    assert reply.message["thread_ts"] == THREAD
+    assert "$0.0100" in reply.message_text

@@ -1,0 +1,76 @@
+"""Threads keep their own conversations: two threads in one channel never mix state."""
+
+from __future__ import annotations
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from bot.app import create_app
+from bot.devtools.sim import SlackSim, message_text
+from bot.state import Store
+from bot.texts import common
+
+T1, T2 = "1700000000.000100", "1700000000.000200"
+
+
+def test_two_threads_in_one_channel_are_independent(sim, slack_api) -> None:
+    one = sim.mention("prioritize search revamp; support bot", thread_ts=T1).message
+    two = sim.mention("prioritize eval harness; agents; fine-tune", thread_ts=T2).message
+    after_one = sim.click(one, "5").message  # thread 1: step 1 -> 2
+    assert after_one["_where"]["thread_ts"] == T1
+    assert "Step 2 of 10" in message_text(after_one)
+    # thread 2 is still on its first step, and its buttons still work
+    status_two = sim.mention("status", thread_ts=T2)
+    assert status_two.message["thread_ts"] == T2
+    assert "Step 1 of 15" in status_two.message_text
+    assert "*eval harness* (1 of 3)" in status_two.message_text
+    assert "Step 2 of 15" in sim.click(two, "3").message_text
+    # thread 1 is where it was
+    status_one = sim.mention("status", thread_ts=T1)
+    assert "search revamp so far: Value 5" in status_one.message_text
+    assert "Step 2 of 10" in status_one.message_text
+
+
+def test_a_thread_points_at_its_latest_flow(sim) -> None:
+    sim.mention("prioritize a; b", thread_ts=T1)
+    sim.mention("learn DSPy", thread_ts=T1)
+    status = sim.mention("status", thread_ts=T1)
+    assert "Should I learn this now?" in status.message_text
+    assert "DSPy" in status.message_text
+
+
+def test_different_flows_in_two_threads(sim) -> None:
+    learn = sim.mention("learn speculative decoding", thread_ts=T1).message
+    assess = sim.mention("assess", thread_ts=T2).message
+    assert sim.click(learn, "No: not my domain").message["_where"]["thread_ts"] == T1
+    status = sim.mention("status", thread_ts=T2)
+    assert "Self-assessment: 1 of 5" in status.message_text
+    assert sim.click(assess, "assess.score.2").message["_where"]["thread_ts"] == T2
+
+
+def test_thread_key_and_ttl(sim, redis_client, key_prefix, settings) -> None:
+    sim.mention("assess", thread_ts=T1)
+    key = f"{key_prefix}:T0TEST:thread:C0TEST:{T1}"
+    assert redis_client.exists(key) == 1
+    assert 0 < redis_client.ttl(key) <= settings.state_ttl_seconds
+
+
+def test_status_after_the_flow_expired(sim, redis_client, key_prefix) -> None:
+    sim.mention("assess", thread_ts=T1)
+    for key in redis_client.scan_iter(match=f"{key_prefix}:*:assess:*"):
+        redis_client.delete(key)
+    assert "has expired" in sim.mention("status", thread_ts=T1).message_text
+
+
+def test_without_redis_flows_say_so_and_answers_still_work(
+    app_settings, knowledge, slack_api, requests_
+) -> None:
+    client = redis.Redis(port=1, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
+    dead = Store(client, prefix="dead", default_ttl=60)
+    app = create_app(app_settings, store=dead, knowledge=knowledge, process_before_response=True)
+    sim = SlackSim(app, slack_api, requests_)
+    reply = sim.mention("assess", thread_ts=T1)
+    assert reply.message["thread_ts"] == T1
+    assert reply.message_text == common.STATE_UNAVAILABLE
+    assert "Phased rollout" in sim.mention("rollout", thread_ts=T1).message_text
