@@ -22,6 +22,7 @@ from bot.domain.knowledge.base import (
 )
 
 Bar = Literal["mid", "senior_lead"]
+Outcome = Literal["strong_hire", "hire", "no_hire", "strong_no_hire"]
 _Item = TypeVar("_Item", "Level", "Area")
 
 
@@ -50,11 +51,58 @@ class Area(KnowledgeModel):
         return self.mid_bar if level.bar == "mid" else self.senior_lead_bar
 
 
+class OutcomeRule(KnowledgeModel):
+    """One row of the recommendation rule: holds when every limit it sets holds."""
+
+    id: Outcome
+    max_red: int | None = Field(default=None, ge=0)
+    min_green: int | None = Field(default=None, ge=0)
+
+    @property
+    def catch_all(self) -> bool:
+        return self.max_red is None and self.min_green is None
+
+    def holds(self, *, green: int, red: int) -> bool:
+        return (self.max_red is None or red <= self.max_red) and (
+            self.min_green is None or green >= self.min_green
+        )
+
+
+class Recommendation(KnowledgeModel):
+    """How a scorecard's ratings become an overall recommendation.
+
+    Counts are over the rated areas; below ``min_rated`` there is no
+    recommendation. The first rule that holds wins; the last rule sets no
+    limits, so one always does."""
+
+    min_rated: int = Field(ge=1)
+    rules: tuple[OutcomeRule, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _last_rule_catches_all(self) -> Recommendation:
+        problems: list[Problem] = [
+            (("rules", index), "only the last rule may set no limits")
+            for index, rule in enumerate(self.rules[:-1])
+            if rule.catch_all
+        ]
+        if not self.rules[-1].catch_all:
+            problems.append(
+                (("rules", len(self.rules) - 1), "the last rule must set no limits (catch-all)")
+            )
+        if problems:
+            raise Problems(problems)
+        return self
+
+    def outcome(self, *, green: int, red: int) -> Outcome:
+        return next(rule.id for rule in self.rules if rule.holds(green=green, red=red))
+
+
 class Rubric(KnowledgeModel):
     levels: tuple[Level, ...] = Field(min_length=1)
     areas: tuple[Area, ...] = Field(min_length=1)
     calibration_questions: tuple[Text, ...] = Field(min_length=1)
     anti_patterns: tuple[Text, ...] = Field(min_length=1)
+    recommendation: Recommendation | None = None  # scorecards give none without it
 
     @model_validator(mode="after")
     def _aliases_are_unambiguous(self) -> Rubric:
