@@ -2,8 +2,9 @@
 
 from slack_bolt import App
 
-from bot.listeners.commands import buildvsbuy
+from bot.listeners.commands import buildvsbuy, rubric
 
 
 def register(app: App) -> None:
     buildvsbuy.register(app)
+    rubric.register(app)

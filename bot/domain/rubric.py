@@ -1,0 +1,159 @@
+"""What ``/rubric`` was asked for: a level (id or alias), maybe one area (name or abbreviation).
+
+Pure: works on the :class:`~bot.domain.knowledge.rubric.Rubric` model only.
+
+Levels are matched exactly (id or alias, any case). Areas are matched exactly
+first; otherwise a typed word of at least two characters is a *clear
+abbreviation* when it starts exactly one area's id, alias or name word, or
+equals the initials of a hyphenated alias (``bvb`` for ``build-vs-buy``).
+Several matches make the word ambiguous; none make it unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.domain.knowledge.base import normalize_key
+from bot.domain.knowledge.rubric import Area, Level, Rubric
+from bot.errors import TradeoffsError
+from bot.texts import rubric as texts
+
+MIN_ABBREVIATION = 2
+HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
+_MAX_LEVEL_WORDS = 3  # "first ic", "mid level": a level may take several words
+
+
+class RubricInputError(TradeoffsError):
+    """What the user typed does not name a level or area; ``code`` keys the texts."""
+
+    def __init__(
+        self,
+        code: Literal["unknown_level", "unknown_area", "ambiguous_area"],
+        typed: str,
+        *,
+        choices: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(code)
+        self.code = code
+        self.typed = typed
+        self.choices = choices
+
+    def user_text(self) -> str:
+        return texts.describe_error(self.code, self.typed, self.choices)
+
+
+@dataclass(frozen=True)
+class RubricQuery:
+    """``kind`` is ``help``, ``choose`` (no level given) or ``show`` (level, maybe area)."""
+
+    kind: Literal["help", "choose", "show"]
+    level: Level | None = None
+    area: Area | None = None
+
+
+def parse_query(text: str, rubric: Rubric) -> RubricQuery:
+    """``""`` -> choose; ``"help"`` -> help; ``"senior rag"`` / ``"rag senior"`` -> show.
+
+    Raises :class:`RubricInputError` for an unknown level or an unknown or ambiguous area."""
+    words = words_of(text)
+    if not words:
+        return RubricQuery("choose")
+    if len(words) == 1 and words[0].lower() in HELP_WORDS:
+        return RubricQuery("help")
+    level, rest = split_level(words, rubric)
+    if level is None:
+        raise RubricInputError("unknown_level", words[0], choices=level_names(rubric))
+    area = find_area(" ".join(rest), rubric) if rest else None
+    return RubricQuery("show", level, area)
+
+
+def find_level(text: str, rubric: Rubric) -> Level:
+    """The level named by ``text`` (id or alias, any case); RubricInputError otherwise."""
+    level = rubric.level(text) if text.strip() else None
+    if level is None:
+        raise RubricInputError("unknown_level", text.strip(), choices=level_names(rubric))
+    return level
+
+
+def find_area(text: str, rubric: Rubric) -> Area:
+    """The area ``text`` names exactly or abbreviates clearly; RubricInputError otherwise."""
+    typed = text.strip()
+    exact = rubric.area(typed) if typed else None
+    if exact is not None:
+        return exact
+    matches = _abbreviated(normalize_key(typed), rubric) if typed else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = tuple(area.name for area in matches)
+        raise RubricInputError("ambiguous_area", typed, choices=names)
+    raise RubricInputError("unknown_area", typed, choices=area_names(rubric))
+
+
+def find_areas(words: list[str], rubric: Rubric) -> tuple[Area, ...]:
+    """Several areas, one per word or per comma-separated phrase, in the order typed, once each."""
+    phrases = [p for p in re.split(r"\s*,\s*", " ".join(words)) if p]
+    if len(phrases) == 1:
+        try:
+            return (find_area(phrases[0], rubric),)
+        except RubricInputError:
+            phrases = phrases[0].split()
+    found: list[Area] = []
+    for phrase in phrases:
+        area = find_area(phrase, rubric)
+        if area not in found:
+            found.append(area)
+    return tuple(found)
+
+
+def level_names(rubric: Rubric) -> tuple[str, ...]:
+    """``("mid (l4)", ...)``: each level id with its L-number aliases, for error messages."""
+    names = []
+    for level in rubric.levels:
+        short = [a.upper() for a in level.aliases if re.fullmatch(r"l\d+", a)]
+        names.append(f"{level.id} ({', '.join(short)})" if short else level.id)
+    return tuple(names)
+
+
+def area_names(rubric: Rubric) -> tuple[str, ...]:
+    return tuple(area.name for area in rubric.areas)
+
+
+def split_level(
+    words: list[str], rubric: Rubric, *, from_end: bool = True
+) -> tuple[Level | None, list[str]]:
+    """The level named by the first (or else, if ``from_end``, the last) words, and the
+    words left over."""
+    for size in range(min(_MAX_LEVEL_WORDS, len(words)), 0, -1):
+        level = rubric.level(" ".join(words[:size]))
+        if level is not None:
+            return level, words[size:]
+    if not from_end:
+        return None, words
+    for size in range(min(_MAX_LEVEL_WORDS, len(words) - 1), 0, -1):
+        level = rubric.level(" ".join(words[-size:]))
+        if level is not None:
+            return level, words[:-size]
+    return None, words
+
+
+def words_of(text: str) -> list[str]:
+    return [w for w in re.split(r"\s+", text.strip()) if w]
+
+
+def _name_words(area: Area) -> list[str]:
+    return re.findall(r"[a-z0-9+]+", area.name.lower())
+
+
+def _abbreviated(key: str, rubric: Rubric) -> list[Area]:
+    if len(key) < MIN_ABBREVIATION:
+        return []
+    found = []
+    for area in rubric.areas:
+        keys = [normalize_key(area.id), *area.aliases, *_name_words(area)]
+        initials = ["".join(part[0] for part in k.split("-")) for k in keys if "-" in k]
+        if any(k.startswith(key) for k in keys) or key in initials:
+            found.append(area)
+    return found

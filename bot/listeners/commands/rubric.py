@@ -1,0 +1,40 @@
+"""``/rubric [level] [area]``: the hiring rubric, answered ephemerally in the ack."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+
+from bot.blocks.common import notice
+from bot.blocks.rubric import choose_level_message, help_message, rubric_message
+from bot.deps import Deps
+from bot.domain.rubric import RubricInputError, parse_query
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.command("/rubric")(show_rubric)
+
+
+def rubric_payload(text: str, deps: Deps) -> dict[str, Any]:
+    """The message for ``/rubric`` arguments (``"senior rag"``), or a notice saying what was wrong.
+
+    Also used by mentions (``@Tradeoffs rubric senior``)."""
+    rubric = deps.knowledge.rubric
+    try:
+        query = parse_query(text, rubric)
+    except RubricInputError as error:
+        log.info("rubric: %s", error.code)
+        return notice(error.user_text())
+    if query.kind == "help":
+        return help_message()
+    if query.level is None:
+        return choose_level_message(rubric)
+    return rubric_message(rubric, query.level, query.area)
+
+
+def show_rubric(ack: Ack, command: dict, context: BoltContext) -> None:
+    ack(response_type="ephemeral", **rubric_payload(command.get("text") or "", Deps.of(context)))

@@ -1,0 +1,70 @@
+"""/rubric end to end: signed slash commands and clicks into the real app."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deps import Deps
+from bot.devtools.sim import buttons
+from bot.listeners.commands.rubric import rubric_payload
+from bot.texts import common
+
+
+def test_a_level_is_answered_ephemerally_in_the_ack(sim) -> None:
+    reply = sim.command("/rubric", "Senior")
+    assert reply.status == 200
+    assert reply.ack["response_type"] == "ephemeral"
+    assert [c.method for c in reply.calls if c.method != "auth.test"] == []  # all in the ack
+    text = reply.message_text
+    assert "Hiring rubric: Senior (L5-equiv)" in text
+    assert "Hybrid retrieval, rerank, citations" in text
+    assert "What AI capability do you actively distrust?" in text
+    assert "Has never operated a production service." in text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected", "absent"),
+    [
+        ("L4 rag", "Chunk, embed, retrieve, augment prompt", "Explain transformers"),
+        ("principal bvb", "Adds vendor risk, data sensitivity", "Explain transformers"),
+        ("rag staff", "For comparison, the Mid bar: Chunk, embed", "Buzzwords only"),
+        ("help", "/rubric senior rag", "Hiring rubric:"),
+        ("l9", "I don't know the level `l9`. Levels: mid (L4), senior (L5)", "Probe"),
+        ("senior vibes", "I don't know the area `vibes`. Areas: LLM fundamentals", "Probe"),
+        ("senior pr", "could mean several areas: Prompting &amp; orchestration, MLOps", "Probe"),
+    ],
+)
+def test_arguments(sim, args: str, expected: str, absent: str) -> None:
+    reply = sim.command("/rubric", args)
+    assert reply.ack["response_type"] == "ephemeral"
+    assert expected in reply.message_text
+    assert absent not in reply.message_text
+
+
+def test_no_level_offers_buttons_and_a_click_shows_that_level_in_place(sim) -> None:
+    reply = sim.command("/rubric", "")
+    assert [b["text"]["text"] for b in buttons(reply.message)] == [
+        "Mid",
+        "Senior",
+        "Staff",
+        "Lead / Principal",
+    ]
+    clicked = sim.click(reply.message, "Staff", user="U0BOB")
+    [call] = clicked.calls
+    assert call.method == "response_url"
+    assert call.args["replace_original"] is True
+    assert "Hiring rubric: Staff (L6-equiv)" in clicked.message_text
+
+
+def test_a_forged_level_value_is_refused(sim) -> None:
+    reply = sim.command("/rubric", "")
+    clicked = sim.click(reply.message, "Mid", value="intern")
+    assert clicked.message["replace_original"] is False
+    assert clicked.message_text == common.BAD_PAYLOAD
+
+
+def test_rubric_payload_for_mentions(app_settings, store, knowledge) -> None:
+    deps = Deps(settings=app_settings, store=store, knowledge=knowledge)
+    assert "Hiring rubric: Lead / Principal" in str(rubric_payload("lead", deps)["blocks"])
+    assert "`junior`" in rubric_payload("junior", deps)["text"]
+    assert len(rubric_payload("", deps)["blocks"]) == 2
