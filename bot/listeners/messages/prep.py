@@ -1,0 +1,135 @@
+"""Interview prep in DMs: keywords, shortcuts, and the lines a running session waits for.
+
+``bot/listeners/messages/dm.py`` calls :func:`handle_dm` first; it returns True when
+it handled the line. "help" shows the prep menu and returns False, so the router's
+general help follows it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import BoltContext, Say
+from slack_sdk import WebClient
+
+from bot.blocks.prep import choose_level_message, kit_message, menu_message
+from bot.deps import Deps, team_of
+from bot.domain.prep import DmLine, parse_line
+from bot.domain.rubric import RubricInputError, find_areas, level_names, split_level
+from bot.errors import StateUnavailable
+from bot.listeners import prep_flow as flow
+from bot.texts import common
+from bot.texts import prep as texts
+from bot.texts.rubric import describe_error
+
+log = logging.getLogger(__name__)
+_MODES = ("practice", "kit", "scorecard")
+
+
+def post_prep_menu(client: WebClient, *, channel: str, user: str) -> None:
+    """Post the prep menu (practice / interviewer kit / scorecard) to ``channel`` for ``user``."""
+    client.chat_postMessage(channel=channel, **menu_message(user))
+
+
+def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) -> bool:
+    """Handle a DM line if it is prep's: a keyword, a shortcut, or text a session awaits."""
+    user = message.get("user")
+    if message.get("channel_type") != "im" or message.get("subtype") or message.get("bot_id"):
+        return False
+    if not user:
+        return False
+    deps, team = Deps.of(context), team_of(context)
+    line = parse_line(message.get("text") or "")
+    try:
+        current = flow.load(deps, team, user)
+    except StateUnavailable:
+        if line.intent == "text":
+            return False  # not ours as far as we can tell: let general help answer
+        flow.notice(say, common.STATE_UNAVAILABLE)
+        return True
+    session = current.value if current else None
+    ts = str(message.get("ts") or "")
+    if session is not None and session.took(ts):
+        return True  # Slack retried an event we already handled
+
+    if line.intent in ("skip", "stop", "restart"):
+        if current is None:
+            flow.notice(say, texts.NO_SESSION)
+        else:
+            flow.command(deps, say, team=team, current=current, word=line.intent, ts=ts)
+        return True
+    if line.intent in _MODES and line.words:
+        if _shortcut(deps, say, team=team, user=user, line=line, running=session is not None):
+            return True
+        if current is None:
+            return True  # _shortcut explained what was wrong
+    elif line.intent in _MODES or line.intent in ("menu", "help"):
+        _menu(deps, say, user=user, line=line, session=session)
+        return line.intent != "help"
+    if current is not None:
+        flow.text(deps, say, team=team, current=current, line=message.get("text") or "", ts=ts)
+        return True
+    return False
+
+
+def _menu(deps: Deps, say: Say, *, user: str, line: DmLine, session: Any) -> None:
+    """The menu, a mode's level chooser, or, with a session running, the resume prompt."""
+    if session is not None:
+        flow.resume(deps, say, session=session)
+    elif line.intent in ("kit", "scorecard"):
+        say(**choose_level_message(deps.knowledge.rubric, user, line.intent))
+    else:
+        say(**menu_message(user))
+
+
+def _shortcut(deps: Deps, say: Say, *, team: str, user: str, line: DmLine, running: bool) -> bool:
+    """``practice senior rag``, ``kit staff``, ``scorecard senior Jane Doe``.
+
+    Returns False when the words after the keyword name no level: with a session
+    running the line is then an answer or note; without one, the user is told why."""
+    rubric = deps.knowledge.rubric
+    words = list(line.words)
+    level, rest = split_level(words, rubric, from_end=line.intent == "practice")
+    if level is None:
+        if not running:
+            example = texts.EXAMPLES[line.intent]
+            flow.notice(
+                say, describe_error("unknown_level", words[0], level_names(rubric), example=example)
+            )
+        return False
+    if line.intent == "kit":
+        say(**kit_message(rubric, level, user))
+        return True
+    if line.intent == "scorecard":
+        candidate = " ".join(rest)
+        flow.start(
+            deps,
+            say,
+            team=team,
+            user=user,
+            mode="scorecard",
+            level=level.id,
+            candidate=candidate,
+            replaced=running,
+        )
+        return True
+    try:
+        areas = find_areas(rest, rubric) if rest else ()
+    except RubricInputError as error:
+        flow.notice(
+            say,
+            describe_error(error.code, error.typed, error.choices, example="practice senior rag"),
+        )
+        return True
+    flow.start(
+        deps,
+        say,
+        team=team,
+        user=user,
+        mode="practice",
+        level=level.id,
+        areas=[a.id for a in areas],
+        replaced=running,
+    )
+    return True
