@@ -2,8 +2,9 @@
 
 from slack_bolt import App
 
-from bot.listeners.views import buildvsbuy
+from bot.listeners.views import buildvsbuy, learn
 
 
 def register(app: App) -> None:
     buildvsbuy.register(app)
+    learn.register(app)
