@@ -2,8 +2,14 @@
 
 from slack_bolt import App
 
-from bot.listeners.actions import buildvsbuy
+from bot.listeners.actions import assess, buildvsbuy, home, learn, prep, prio, rubric
 
 
 def register(app: App) -> None:
     buildvsbuy.register(app)
+    prep.register(app)
+    rubric.register(app)
+    assess.register(app)
+    home.register(app)
+    learn.register(app)
+    prio.register(app)

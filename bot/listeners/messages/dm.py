@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from slack_bolt import App, Say
+from slack_bolt import App, BoltContext, Say
+from slack_sdk import WebClient
 
-from bot.blocks.common import notice
-from bot.texts import common
+from bot.listeners.messages import intents, prep
 
 
 def register(app: App) -> None:
     app.message()(reply_help)
 
 
-def reply_help(message: dict, say: Say) -> None:
+def reply_help(message: dict, say: Say, client: WebClient, context: BoltContext) -> None:
     if message.get("channel_type") != "im" or message.get("subtype") or message.get("bot_id"):
         return
-    say(**notice(common.GENERAL_HELP))
+    if prep.handle_dm(message, say, client, context):
+        return
+    intents.handle_dm(message, client, context)  # by intent; anything else: general help
