@@ -1,8 +1,9 @@
 """Which conversation a thread is having: ``{p}:{team}:thread:{channel}:{thread_ts}``.
 
-A flow started in a thread (learn, assess, prio) points the thread at itself, so a later
-``@Tradeoffs status`` in that thread finds it; two threads in one channel have two keys
-and never see each other's flows. The flows' own state lives under their own ids.
+A flow (learn, assess, prio) points the thread it was started in at itself (a DM's main
+conversation counts as the thread ``top``), so a later ``@Tradeoffs status`` there finds it;
+two threads in one channel have two keys and never see each other's flows. The flows' own
+state lives under their own ids.
 """
 
 from __future__ import annotations

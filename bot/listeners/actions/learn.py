@@ -67,10 +67,9 @@ def start_learn(
     )
     flow_id = new_id()
     deps.store.create(key=key(team, flow_id), value=session, ttl=deps.settings.state_ttl_seconds)
-    if thread_ts:
-        thread_state.point(
-            deps, team=team, channel=channel, thread_ts=thread_ts, kind=KIND, flow_id=flow_id
-        )
+    thread_state.point(
+        deps, team=team, channel=channel, thread_ts=thread_ts, kind=KIND, flow_id=flow_id
+    )
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, **render(deps, flow_id, session))
 
 

@@ -42,3 +42,9 @@ def test_anything_else_gets_the_general_help(sim) -> None:
     assert reply.message["text"] == common.GENERAL_HELP
     assert "What I can do" in reply.message_text
     assert "`rollout`" in reply.message_text
+
+
+def test_status_in_a_dm_finds_the_running_flow(sim) -> None:
+    assert "Nothing is running" in sim.dm("status").message_text
+    sim.dm("prioritize a; b")
+    assert "Prioritizing 2 initiatives" in sim.dm("where were we?").message_text
