@@ -1,0 +1,101 @@
+"""In HTTP mode (``process_before_response=False``, as served in production) every request
+is acknowledged before any slow Web API call finishes, so Slack's 3-second budget holds
+even when Slack itself is slow."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from bot.app import create_app
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.sim import SlackSim
+
+pytestmark = pytest.mark.slow
+SLOW = 1.5  # seconds every slowed Web API / response_url call takes
+ACK_BUDGET = 0.5  # what we allow ourselves (Slack allows 3 s)
+
+
+class SlowSlack(FakeSlack):
+    """FakeSlack whose chosen methods (or "response_url") answer after ``SLOW`` seconds."""
+
+    slow: frozenset[str] = frozenset()
+
+    def handle(self, path: str, args: dict, token: str | None):
+        name = "response_url" if "/response/" in path else path.rstrip("/").rsplit("/", 1)[-1]
+        if name in self.slow:
+            time.sleep(SLOW)
+        return super().handle(path, args, token)
+
+
+@pytest.fixture
+def slow_slack() -> Iterator[SlowSlack]:
+    with SlowSlack() as fake:
+        yield fake
+        assert fake.validation_problems == []
+
+
+@pytest.fixture
+def http_sim(settings, store, knowledge, slow_slack, requests_) -> SlackSim:
+    app_settings = settings.model_copy(update={"slack_api_url": slow_slack.url})
+    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=False)
+    sim = SlackSim(app, slow_slack, requests_)
+    sim.dm("warm up")  # the one-time auth.test of single-workspace mode
+    slow_slack.wait_for("chat.postMessage", 1)
+    slow_slack.clear()
+    return sim
+
+
+def timed(call):
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started
+
+
+def test_the_fake_really_is_slow(slow_slack) -> None:
+    from slack_sdk import WebClient
+
+    slow_slack.slow = frozenset({"chat.postMessage"})
+    client = WebClient(token="xoxb-test", base_url=slow_slack.url)
+    _, took = timed(lambda: client.chat_postMessage(channel="C1", text="hi"))
+    assert took >= SLOW
+
+
+def test_dm_is_acked_before_the_slow_reply(http_sim, slow_slack) -> None:
+    slow_slack.slow = frozenset({"chat.postMessage"})
+    reply, took = timed(lambda: http_sim.dm("hello"))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    assert slow_slack.wait_for("chat.postMessage", 1, timeout=SLOW + 3)
+
+
+def test_mention_is_acked_before_the_slow_thread_reply(http_sim, slow_slack) -> None:
+    slow_slack.slow = frozenset({"chat.postMessage"})
+    reply, took = timed(lambda: http_sim.mention("help", thread_ts="1700000000.000100"))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    posted = slow_slack.wait_for("chat.postMessage", 1, timeout=SLOW + 3)
+    assert posted[0].args["thread_ts"] == "1700000000.000100"
+
+
+def test_buildvsbuy_click_is_acked_before_the_slow_update(http_sim, slow_slack) -> None:
+    started = http_sim.command("/buildvsbuy", "support triage")
+    assert started.ack["response_type"] == "in_channel"
+    slow_slack.slow = frozenset({"response_url"})
+    reply, took = timed(lambda: http_sim.click(started.message, "Yes", user="U2"))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    updated = slow_slack.wait_for("response_url", 1, timeout=SLOW + 3)
+    assert updated[0].args["replace_original"] is True
+
+
+def test_slow_slack_with_lazy_work_still_answers_slash_commands_in_the_ack(
+    http_sim, slow_slack
+) -> None:
+    slow_slack.slow = frozenset({"chat.postMessage", "response_url", "views.open"})
+    reply, took = timed(lambda: http_sim.command("/buildvsbuy", "support triage"))
+    assert took < ACK_BUDGET
+    assert reply.ack["response_type"] == "in_channel"
+    assert reply.ack["blocks"]
