@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bot.blocks.common import actions, button, context, divider, header, section
+from bot.blocks.escape import escape
 from bot.blocks.frameworks import lever_lines
 from bot.domain.knowledge import Knowledge
 from bot.texts import home as t
@@ -74,6 +75,8 @@ def _decisions(records: Sequence[DecisionLine] | None) -> str:
     if not records:
         return t.NO_DECISIONS
     return "\n".join(
-        t.DECISION.format(title=r.title, topic=r.topic, when=r.decided_on.isoformat())
+        t.DECISION.format(
+            title=escape(r.title), topic=escape(r.topic), when=r.decided_on.isoformat()
+        )
         for r in records
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.blocks.clicks import encode
 from bot.blocks.common import actions, button, context, header, message, plain, section
+from bot.blocks.escape import escape
 from bot.domain.knowledge.learning import FilterOption
 from bot.domain.knowledge.operating_map import Filter
 from bot.domain.learn import TOPIC_LIMIT, Outcome, Question
@@ -20,7 +21,7 @@ Answered = tuple[Filter, FilterOption]
 def question(
     flow_id: str, topic: str, step: int, q: Question, answered: tuple[Answered, ...]
 ) -> Payload:
-    item = q.filter
+    item, topic = q.filter, escape(topic)
     blocks = [
         header(t.TITLE),
         section(t.TOPIC.format(topic=topic)),
@@ -51,6 +52,7 @@ def question(
 
 
 def plan(topic: str, outcome: Outcome) -> Payload:
+    topic = escape(topic)
     blocks = [
         header(t.TITLE),
         section(t.PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)),

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.blocks.clicks import encode
 from bot.blocks.common import actions, button, context, header, message, section
+from bot.blocks.escape import escape
 from bot.domain.knowledge.frameworks import Prioritizing
 from bot.domain.prioritize import PrioSession, Question, Ranking
 from bot.texts import prio as t
@@ -21,7 +22,7 @@ def question(flow_id: str, rules: Prioritizing, session: PrioSession, q: Questio
         header(t.TITLE.format(count=count)),
         section(
             t.QUESTION.format(
-                initiative=q.initiative,
+                initiative=escape(q.initiative),
                 index=q.index + 1,
                 count=count,
                 dimension=q.dimension.name,
@@ -44,9 +45,11 @@ def question(flow_id: str, rules: Prioritizing, session: PrioSession, q: Questio
             for d in rules.dimensions
             if d.id in given
         ]
-        blocks.append(context(t.SO_FAR.format(initiative=q.initiative, scores=" · ".join(shown))))
+        blocks.append(
+            context(t.SO_FAR.format(initiative=escape(q.initiative), scores=" · ".join(shown)))
+        )
     text = t.FALLBACK_STEP.format(
-        initiative=q.initiative, dimension=q.dimension.name, step=q.step + 1, total=q.total
+        initiative=escape(q.initiative), dimension=q.dimension.name, step=q.step + 1, total=q.total
     )
     return message(text, blocks)
 
@@ -61,19 +64,27 @@ def ranking(rules: Prioritizing, result: Ranking) -> Payload:
             for f in row.flags
         ]
         text = t.RANKED.format(
-            rank=rank, name=row.name, total=row.total, max_total=result.max_total, scores=scores
+            rank=rank,
+            name=escape(row.name),
+            total=row.total,
+            max_total=result.max_total,
+            scores=scores,
         )
         blocks.append(section("\n".join([text, *flags])))
     minimums = ", ".join(
         t.MINIMUM.format(name=names[d], minimum=m) for d, m in rules.scoring.first_win.items()
     )
     if result.first_win is not None:
-        blocks.append(section(t.FIRST_WIN.format(name=result.first_win.name, minimums=minimums)))
+        blocks.append(
+            section(t.FIRST_WIN.format(name=escape(result.first_win.name), minimums=minimums))
+        )
     else:
-        blocks.append(section(t.NO_FIRST_WIN.format(minimums=minimums, name=result.ranked[0].name)))
+        blocks.append(
+            section(t.NO_FIRST_WIN.format(minimums=minimums, name=escape(result.ranked[0].name)))
+        )
     blocks.append(section(t.DEFAULT.format(text=rules.default[:1].upper() + rules.default[1:])))
     blocks.append(context(rule_text(rules)))
-    text = t.FALLBACK_RESULT.format(names=", ".join(r.name for r in result.ranked))
+    text = t.FALLBACK_RESULT.format(names=", ".join(escape(r.name) for r in result.ranked))
     return message(text, blocks)
 
 

@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import frameworks as fw
 from bot.blocks.common import notice
+from bot.blocks.escape import escape
 from bot.blocks.help import help_message, unknown_message
 from bot.deps import Deps
 from bot.domain.intent import Intent, Kind
@@ -105,7 +106,7 @@ def _assess(turn: Turn) -> None:
 def _build_or_buy(turn: Turn) -> None:
     start_flow = features.start_flow()
     if start_flow is None:
-        topic = turn.intent.argument or "<topic>"
+        topic = escape(turn.intent.argument) or "&lt;topic&gt;"
         turn.post(notice(t.USE_BUILDVSBUY.format(topic=topic)))
         return
     start_flow(
@@ -118,7 +119,7 @@ def _cost(turn: Turn) -> None:
     estimate_payload = features.estimate_payload()
     if estimate_payload is None:
         arguments = turn.intent.argument or "model=gpt-4o in=2000 out=500 qps=3"
-        turn.post(notice(t.USE_LLMCOST.format(arguments=arguments)))
+        turn.post(notice(t.USE_LLMCOST.format(arguments=escape(arguments))))
         return
     turn.post(_as_message(estimate_payload(turn.intent.argument, turn.deps)))
 
@@ -126,7 +127,7 @@ def _cost(turn: Turn) -> None:
 def _rubric(turn: Turn) -> None:
     rubric_payload = features.rubric_payload()
     if rubric_payload is None:
-        turn.post(notice(t.USE_RUBRIC.format(arguments=turn.intent.argument or "senior")))
+        turn.post(notice(t.USE_RUBRIC.format(arguments=escape(turn.intent.argument or "senior"))))
         return
     turn.post(_as_message(rubric_payload(turn.intent.argument, turn.deps)))
 

@@ -54,8 +54,8 @@ HELP_MORE = (
 )
 
 UNKNOWN = (
-    "I didn't catch that. Try `{at}build or buy <topic>`, `{at}cost model=gpt-4o in=2000 "
-    "out=500 qps=3`, `{at}rollout`, `{at}prioritize a; b` or `{at}learn <topic>`, "
+    "I didn't catch that. Try `{at}build or buy &lt;topic&gt;`, `{at}cost model=gpt-4o in=2000 "
+    "out=500 qps=3`, `{at}rollout`, `{at}prioritize a; b` or `{at}learn &lt;topic&gt;`, "
     "or `{at}help` for everything."
 )
 

@@ -18,7 +18,9 @@ DECISIONS_TITLE = "Recent decisions"
 MINE = "*Yours*"
 WORKSPACE = "*Across the workspace*"
 DECISION = "• *{title}*: {topic} · _{when}_"
-NO_DECISIONS = "_None yet: press *Build or buy?* above, or run `/buildvsbuy <topic>` in a channel._"
+NO_DECISIONS = (
+    "_None yet: press *Build or buy?* above, or run `/buildvsbuy &lt;topic&gt;` in a channel._"
+)
 DECISIONS_UNAVAILABLE = "_Decision records can't be read right now; try again in a minute._"
 
 REFERENCE_TITLE = "Reference"
@@ -31,6 +33,6 @@ MORE = "More in any thread: `@Tradeoffs rollout` · `team shape` · `levers` · 
 
 # Clicks on the Home tab
 SENT_TO_DM = ":envelope: Sent to our DM."
-USE_BUILDVSBUY = "Start a decision in any channel with `/buildvsbuy <topic>`."
+USE_BUILDVSBUY = "Start a decision in any channel with `/buildvsbuy &lt;topic&gt;`."
 USE_LLMCOST = "Estimate a workload with `/llmcost model=gpt-4o in=2000 out=500 qps=3`."
 USE_PREP = "Send me `prep` here to practise an interview or keep a scorecard."

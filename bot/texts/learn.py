@@ -28,9 +28,9 @@ ERRORS = {
     "no_topic": "Which topic? For example `{at}learn mixture of experts`.",
     "topic_too_long": "That topic is {length} characters; keep it under {limit}.",
     "unknown_answer": "I couldn't read that answer; use the buttons on the current question.",
-    "already_decided": "This one is already decided; start another with `{at}learn <topic>`.",
+    "already_decided": "This one is already decided; start another with `{at}learn &lt;topic&gt;`.",
 }
-EXPIRED = "This learning walk has expired. Start again with `{at}learn <topic>`."
+EXPIRED = "This learning walk has expired. Start again with `{at}learn &lt;topic&gt;`."
 NOT_YOURS = (
-    ":lock: This walk belongs to <@{owner}>. Start your own with `@Tradeoffs learn <topic>`."
+    ":lock: This walk belongs to <@{owner}>. Start your own with `@Tradeoffs learn &lt;topic&gt;`."
 )

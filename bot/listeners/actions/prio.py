@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import prio as blocks
 from bot.blocks.clicks import decode
+from bot.blocks.escape import escape
 from bot.deps import Deps, team_of
 from bot.domain import prioritize
 from bot.domain.prioritize import PrioritizeError, PrioSession
@@ -83,7 +84,8 @@ def current(deps: Deps, team: str, flow_id: str) -> dict[str, Any] | None:
 
 
 def error_text(error: PrioritizeError, at: str) -> str:
-    return t.ERRORS[error.code].format(at=at, **error.details)
+    details = {k: escape(v) if isinstance(v, str) else v for k, v in error.details.items()}
+    return t.ERRORS[error.code].format(at=at, **details)
 
 
 def on_score(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:

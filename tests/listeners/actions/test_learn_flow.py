@@ -79,7 +79,7 @@ def test_an_expired_walk_says_how_to_restart(sim, store, key_prefix, redis_clien
         redis_client.delete(key)
     reply = sim.click(message, YES)
     assert "expired" in reply.message_text
-    assert "`@Tradeoffs learn <topic>`" in reply.message_text
+    assert "`@Tradeoffs learn &lt;topic&gt;`" in reply.message_text
 
 
 def test_state_ttl(sim, key_prefix, redis_client, settings) -> None:

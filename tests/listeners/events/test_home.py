@@ -120,7 +120,7 @@ def test_build_or_buy_starts_in_the_dm(sim) -> None:
 def test_build_or_buy_fallback(sim, monkeypatch) -> None:
     monkeypatch.setattr(features, "start_flow", lambda: None)
     reply = sim.click_in_view(_home(sim), "Build or buy?")
-    assert "`/buildvsbuy <topic>`" in reply.message_text
+    assert "`/buildvsbuy &lt;topic&gt;`" in reply.message_text
 
 
 def test_interview_prep_menu_in_the_dm(sim) -> None:

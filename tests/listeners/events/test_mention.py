@@ -135,3 +135,17 @@ def test_entry_lookup_finds_only_real_functions() -> None:
     assert features.entry("bot.listeners.no_such_module", "anything") is None
     with pytest.raises(ModuleNotFoundError):
         features.entry("bot.listeners.no_such_package.module", "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "not_shown"),
+    [
+        ("learn R&amp;D &lt;fast&gt;", "*Topic:* R&amp;D &lt;fast&gt;", "<fast>"),
+        ("prioritize a &lt;b&gt;; c", "*a &lt;b&gt;* (1 of 2)", "<b>"),
+        ("prioritize &lt;x&gt;; &lt;X&gt;", "“&lt;X&gt;” is named twice", "<X>"),
+    ],
+)
+def test_what_people_typed_is_escaped_for_slack(sim, text, shown, not_shown) -> None:
+    reply = sim.mention(text, thread_ts=THREAD)  # Slack sends < > & as entities
+    assert shown in reply.message_text
+    assert not_shown not in reply.message_text
