@@ -3,9 +3,10 @@
 Pure: no Slack client, no state. The text is tidied first (mention tokens anywhere removed,
 Slack's ``&amp;`` escapes and ``<link|label>`` markup undone, spaces collapsed, leading and
 trailing punctuation dropped), then matched against ``START`` (the request begins with a
-keyword) and, failing that, ``ANYWHERE`` (a distinctive phrase inside a sentence). The
-``argument`` is the rest of the request in its original case, e.g. the topic or the
-/llmcost arguments.
+keyword) and, failing that, ``ANYWHERE`` (a distinctive phrase inside a sentence). For the
+intents that take one (``TAKES_ARGUMENT``) the ``argument`` is the rest of the request in its
+original case: the topic, the initiatives, the /llmcost or /rubric arguments (leading filler
+such as "for" or "about" dropped; for cost, only the ``key=value`` pairs of a sentence).
 """
 
 from __future__ import annotations
