@@ -162,12 +162,18 @@ class Store:
 
     def push_recent(self, *, key: Key, value: BaseModel, keep: int, ttl: int) -> None:
         """Prepend to a capped list (newest first), in one round trip."""
-        name = self._key(key)
+        self.push_recent_many(lists=[(key, keep)], value=value, ttl=ttl)
+
+    def push_recent_many(self, *, lists: list[tuple[Key, int]], value: BaseModel, ttl: int) -> None:
+        """Prepend ``value`` to several capped lists ``(key, keep)``, in one round trip."""
+        data = value.model_dump_json()
         with _redis_errors():
             pipe = self.client.pipeline(transaction=True)
-            pipe.lpush(name, value.model_dump_json())
-            pipe.ltrim(name, 0, keep - 1)
-            pipe.expire(name, ttl)
+            for key, keep in lists:
+                name = self._key(key)
+                pipe.lpush(name, data)
+                pipe.ltrim(name, 0, keep - 1)
+                pipe.expire(name, ttl)
             pipe.execute()
 
     def recent(self, *, key: Key, model: type[M], limit: int) -> list[M]:

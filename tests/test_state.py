@@ -109,6 +109,15 @@ def test_recent_keeps_newest_first_and_caps(store: Store) -> None:
     assert [c.n for c in store.recent(key=key, model=Counter, limit=10)] == [4, 3, 2]
 
 
+def test_push_recent_many_writes_every_list(store: Store, redis_client: redis.Redis) -> None:
+    team, alice = Key("T1", "decisions", "recent"), Key("T1", "decisions", "user:U1")
+    for n in range(3):
+        store.push_recent_many(lists=[(team, 2), (alice, 5)], value=Counter(n=n), ttl=60)
+    assert [c.n for c in store.recent(key=team, model=Counter, limit=10)] == [2, 1]
+    assert [c.n for c in store.recent(key=alice, model=Counter, limit=10)] == [2, 1, 0]
+    assert 0 < redis_client.ttl(alice.render(store.prefix)) <= 60
+
+
 def test_unreadable_value_reads_as_absent(store: Store, redis_client: redis.Redis) -> None:
     redis_client.hset(KEY.render(store.prefix), mapping={"v": 1, "d": '{"nope": true}'})
     assert store.get(key=KEY, model=Counter) is None

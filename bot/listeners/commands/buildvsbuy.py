@@ -126,9 +126,6 @@ def recent_decisions(
 
 def remember_decision(deps: Deps, *, team: str, record: DecisionRecord) -> None:
     """Keep ``record`` in the workspace list and in each participant's list."""
-    store = deps.store
-    store.push_recent(key=decisions_key(team), value=record, keep=RECENT_KEEP, ttl=DECISIONS_TTL)
-    for user in record.participants:
-        store.push_recent(
-            key=decisions_key(team, user), value=record, keep=USER_KEEP, ttl=DECISIONS_TTL
-        )
+    lists = [(decisions_key(team), RECENT_KEEP)]
+    lists += [(decisions_key(team, user), USER_KEEP) for user in record.participants]
+    deps.store.push_recent_many(lists=lists, value=record, ttl=DECISIONS_TTL)
