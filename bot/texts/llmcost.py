@@ -37,7 +37,10 @@ per month (30-day month) and per year, the seed's verdict (under $20K a month st
 APIs; $50K-$100K+ self-hosting deserves real math; between, case by case), the levers that apply \
 with what each could save, and the self-host comparison: GPU cost, break-even QPS and whether \
 the GPUs can carry the load.
-Prices: genai-prices offline data (the version is shown with each answer), or your own."""
+Prices: genai-prices offline data (the version is shown with each answer), or your own.
+*In CI:* `python -m bot estimate <same arguments>` prints the answer as text: exit code 0, or 1 \
+with one `error:` line on stderr for bad input.
+`/llmcost` with no arguments opens a form with the same fields."""
 
 # -- errors ---------------------------------------------------------------------------------------
 
@@ -65,6 +68,7 @@ ERRORS: dict[str, str] = {
     "missing_model": "I need a model: `model=` (or `compare=` with several).",
     "missing_tokens": "I need the tokens per call: `{key}=`.",
     "missing_volume": "I need the traffic: one of `qps=`, `per_day=` or `per_month=`.",
+    "spaces": "`{key}` takes one value, without spaces.",
     "several_volumes": "give only one of `qps=`, `per_day=`, `per_month=` (you also gave "
     "`{first}`).",
     "cached_above_input": "`cached` ({cached:,}) is more than `in` ({input:,}); cached tokens are "
@@ -167,3 +171,104 @@ CAPACITY = (
 )
 CAN_CARRY = "they can carry the load."
 CANNOT_CARRY = "they can't carry it; {needed_gpus} GPUs would, at {cost}/month."
+
+# -- command line (python -m bot estimate) -------------------------------------------------------
+
+CLI_ERROR = "error: `{token}`: {problem} Try: `{example}`"  # one line on stderr; exit 1
+
+# -- Block Kit message (bot/blocks/llmcost.py) -----------------------------------------------------
+
+COMMAND = "/llmcost"
+FALLBACK = "LLM cost for {model}: {call} a call, {month} a month"
+F_PER_CALL = "*Per call*\n{total}"
+F_OUTPUT_SHARE = "*Output's share of the bill*\n{share}"
+F_PER_MONTH = "*Per month* (30 days)\n{month}"
+F_PER_YEAR = "*Per year*\n{year}"
+F_CALLS_MONTH = "*Calls a month*\n{calls}"
+F_QPS = "*Average QPS*\n{qps}"
+SPLIT = "Per call: input {input} · cached input {cached} · output {output}"
+SPLIT_OTHER = " · fees {other}"
+VERDICT_BLOCK = "{emoji} *{label}.* {advice}"
+VERDICT_EMOJI = {
+    "vendor_api": ":white_check_mark:",
+    "case_by_case": ":scales:",
+    "real_math": ":bar_chart:",
+}
+B_COMPARE_HEAD = "*Same workload on each model*, cheapest first:"
+B_COMPARE_ROW = "{rank}. *{model}*: {month}/month ({call} a call){delta}"
+B_COMPARE_NOTE = "      _{note}_"
+B_LEVERS_HEAD = "*Levers that apply*, ranked by what they could save on {month}/month:"
+B_LEVER = "*{rank}. {name}*: {save_low}-{save_high}/month\n{effort} · typically {low}-{high} · {notes}\n_{why}_"
+B_SELF_HOST_HEAD = "*Self-host vs API* (seed break-even formula)"
+F_GPU_COST = "*GPUs per month*\n{gpus} × {gpu_hour}/h × {hours} h + {ops} ops = *{monthly}*"
+F_API_COST = "*API per month, same volume*\n{monthly}"
+F_BREAK_EVEN = "*Break-even*\n{qps} QPS ({calls} calls a month)"
+F_BREAK_EVEN_NONE = "*Break-even*\nnone: this model costs $0 a call"
+F_TPS = "*Tokens per second*\nneeds {needed}; has {available} ({gpus} × {tps})"
+F_UTILIZATION = "*Utilization*\n{util}"
+F_CARRY_YES = "*Can they carry the load?*\nYes"
+F_CARRY_NO = "*Can they carry the load?*\nNo: {needed_gpus} GPUs would, at {cost}/month"
+B_BEYOND = "{gpus} GPU(s) top out at {max_qps} QPS, so they never reach break-even."
+CONTEXT_PRICES = "{prices}"
+CONTEXT_DEFAULTS = "Defaults used: {values} (change them with `gpus=`, `gpu_hour=`, `ops=`, `tps=`)"
+DEFAULT_VALUE = "{name} {value}"
+SHARE_BUTTON = "Share in channel"
+EDIT_BUTTON = "Change inputs"
+SHARED_BY = "Shared by <@{user}>"
+
+# -- Block Kit modal (bot/blocks/llmcost_form.py) --------------------------------------------------
+
+MODAL_TITLE = "LLM cost"
+MODAL_SUBMIT = "Estimate"
+MODAL_CLOSE = "Cancel"
+MODAL_INTRO = "Same fields as `/llmcost`: numbers take `2k`, `1.5M` or `1,200`."
+LABELS = {
+    "model": "Model",
+    "in": "Input tokens per call",
+    "out": "Output tokens per call",
+    "cached": "Cached input tokens per call (part of input)",
+    "volume_kind": "Traffic measured as",
+    "volume": "Traffic",
+    "batch": "Batch API",
+    "compare": "Compare with (comma-separated models)",
+    "price_in": "Your input price, $ per 1M tokens",
+    "price_out": "Your output price, $ per 1M tokens",
+    "price_cached": "Your cached-input price, $ per 1M tokens",
+    "gpus": "GPUs",
+    "gpu_hour": "$ per GPU-hour",
+    "ops": "Ops overhead, $ per month",
+    "tps": "Tokens per second one GPU serves",
+}
+PLACEHOLDERS = {
+    "model": "gpt-4o",
+    "in": "2000",
+    "out": "500",
+    "cached": "1500",
+    "volume": "3",
+    "compare": "claude-sonnet-4-5, gemini-2.5-flash",
+    "price_in": "0.2",
+    "price_out": "0.6",
+    "price_cached": "0.05",
+    "gpus": "4",
+    "gpu_hour": "2.5",
+    "ops": "8k",
+    "tps": "3000",
+}
+MODEL_HINT = "A model genai-prices knows (e.g. claude-sonnet-4-5), or provider:model."
+VOLUME_KINDS = {
+    "qps": "Calls per second (QPS)",
+    "per_day": "Calls per day",
+    "per_month": "Calls per month",
+}
+BATCH_OPTION = "Price with Batch API rates"
+MODAL_PRICES = "*Your own prices* (optional: negotiated rates, or a model genai-prices lacks)"
+MODAL_SELF_HOST = (
+    "*Self-host break-even* (optional: empty fields use the defaults in `/llmcost help`)"
+)
+FIELD_ERROR = "{token}: {problem} Try: {example}"  # plain text under a form field
+FORM_FAILED = (
+    ":warning: I couldn't open the form. Type the arguments instead, e.g. "
+    "`/llmcost " + EXAMPLE + "`, or see `/llmcost help`."
+)
+POST_FAILED = "I couldn't post the answer where you are. Add me to the channel, or try again."
+BAD_SHARE = ":warning: I couldn't read the arguments on that button, so nothing was posted."

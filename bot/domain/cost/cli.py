@@ -14,7 +14,7 @@ from bot.texts import llmcost as texts
 
 
 def run_estimate(text: str, *, settings: Settings, out: TextIO, err: TextIO) -> int:
-    """Print the estimate for ``text`` (or the help); bad input goes to ``err`` with exit 1."""
+    """Print the estimate for ``text`` (or the help); bad input: one line on ``err``, exit 1."""
     if wants_help(text):
         out.write(texts.HELP + "\n")
         return 0
@@ -22,7 +22,13 @@ def run_estimate(text: str, *, settings: Settings, out: TextIO, err: TextIO) -> 
         request = parse_request(text)
         result = estimate(request, load_knowledge(settings.knowledge_dir).costs)
     except CostInputError as exc:
-        err.write(exc.user_text() + "\n")
+        err.write(cli_error(exc) + "\n")
         return 1
     out.write(render_text(result))
     return 0
+
+
+def cli_error(error: CostInputError) -> str:
+    """The error as one line for a terminal (no emoji, no line break)."""
+    line = texts.CLI_ERROR.format(token=error.token, problem=error.problem, example=error.example)
+    return " ".join(line.split())
