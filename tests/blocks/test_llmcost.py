@@ -1,0 +1,205 @@
+"""/llmcost Block Kit: golden numbers from the seed's formula, layout limits, the form."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+
+import pytest
+from genai_prices import Usage, calc_price
+
+from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION, estimate_message, help_message
+from bot.blocks.llmcost_form import (
+    CALLBACK,
+    block_for_key,
+    cost_modal,
+    field_error,
+    field_id,
+    form_fields,
+)
+from bot.devtools.blockkit import assert_valid_message, assert_valid_view
+from bot.devtools.sim import buttons, message_text
+from bot.devtools.view_state import state_values
+from bot.domain.cost import CostInputError, estimate, parse_request
+from bot.domain.cost.args import form_args, request_args, request_fields
+
+SEED = "model=gpt-4o in=2000 out=500 qps=3"
+SIX = "gpt-4o,claude-sonnet-4-5,gemini-2.5-flash,gpt-4o-mini,gpt-4.1,claude-haiku-4-5"
+LONG_NAME = "our-" + "very-long-internal-model-name-" * 3 + "x" * 6  # 100 characters
+
+
+@pytest.fixture(scope="module")
+def costs(knowledge):
+    return knowledge.costs
+
+
+def render(text: str, costs, **kwargs) -> dict:
+    request = parse_request(text)
+    return estimate_message(estimate(request, costs), args=request_args(request), **kwargs)
+
+
+def all_mrkdwn(payload: dict) -> list[str]:
+    found = []
+    for block in payload["blocks"]:
+        if isinstance(block.get("text"), dict) and block["text"]["type"] == "mrkdwn":
+            found.append(block["text"]["text"])
+        found.extend(f["text"] for f in block.get("fields") or [])
+        found.extend(e["text"] for e in block.get("elements") or [] if e.get("type") == "mrkdwn")
+    return found
+
+
+def test_seed_example_golden_numbers(costs) -> None:
+    direct = calc_price(Usage(input_tokens=2000, output_tokens=500), "gpt-4o")
+    assert direct.total_price == Decimal("0.01")  # genai-prices itself agrees with the seed
+    text = message_text(render(SEED, costs))
+    for golden in [
+        "*Per call*\n$0.0100",
+        "*Output's share of the bill*\n50%",
+        "*Per month* (30 days)\n$77,760.00",  # 3 x 86,400 x 30 x $0.01
+        "*Per year*\n$933,120.00",
+        "*Calls a month*\n7,776,000",
+        "input $0.00500 · cached input $0.00 · output $0.00500",
+        "*Self-hosting deserves real math.*",
+        "1 × $3.00/h × 730 h + $2,000.00 ops = *$4,190.00*",
+        "*API per month, same volume*\n$77,760.00",
+        "*Break-even*\n0.162 QPS (419,000 calls a month)",  # 4,190 / 0.01 / 2,592,000
+        "needs 7,500; has 2,500 (1 × 2,500)",
+        "*Utilization*\n300%",
+        "No: 3 GPUs would, at $8,570.00/month",
+        "genai-prices 0.2.3 (offline data)",
+        "Defaults used: gpus 1, gpu_hour $3.00, ops $2,000.00, tps 2,500",
+    ]:
+        assert golden in text, golden
+
+
+def test_given_self_host_inputs_replace_defaults(costs) -> None:
+    text = message_text(render(SEED + " gpus=4 gpu_hour=2.5 ops=8k tps=3000", costs))
+    assert "4 × $2.50/h × 730 h + $8,000.00 ops = *$15,300.00*" in text
+    assert "*Break-even*\n0.59 QPS (1,530,000 calls a month)" in text
+    assert "*Utilization*\n63%" in text
+    assert "*Can they carry the load?*\nYes" in text
+    assert "Defaults used" not in text
+
+
+def test_ranking_cheapest_first_with_deltas(costs) -> None:
+    text = message_text(render("in=2000 out=500 qps=3 compare=gpt-4o,claude-sonnet-4-5,"
+                               "gemini-2.5-flash", costs))  # fmt: skip
+    first = text.index("1. *gemini-2.5-flash*: $14,385.60/month ($0.00185 a call)")
+    second = text.index("2. *gpt-4o*: $77,760.00/month ($0.0100 a call) (main model)")
+    third = text.index("3. *claude-sonnet-4-5*: $104,976.00/month ($0.0135 a call), +$27,216.00")
+    assert first < second < third
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEED,
+        f"in=10000 cached=100 out=2000 qps=3 compare={SIX}",  # every lever, six more models
+        f"model={LONG_NAME} in=100k cached=99,999 out=1M per_month=259.2B price_in=1000 price_out=1000 "
+        f"price_cached=1000 compare={SIX} gpus=10000 gpu_hour=100 ops=10M tps=1M",
+        "model=gpt-4o in=1 out=0 qps=0.000001 batch=yes",
+    ],
+    ids=["seed", "all-levers-compare", "long-names-extremes", "tiny"],
+)
+@pytest.mark.parametrize("shareable", [True, False])
+def test_within_slack_limits(text: str, shareable: bool, costs) -> None:
+    payload = render(text, costs, shareable=shareable, shared_by=None if shareable else "U1")
+    assert_valid_message(payload)
+    assert len(payload["blocks"]) <= 50
+    assert all(len(t) <= 3000 for t in all_mrkdwn(payload))
+    assert all(len(b.get("fields") or []) <= 10 for b in payload["blocks"])
+    assert all(len(b["value"]) <= 2000 for b in buttons(payload))
+
+
+def test_every_lever_listed_in_order(costs) -> None:
+    payload = render("in=10000 out=2000 qps=3 model=gpt-4o", costs)
+    ranked = [t for t in all_mrkdwn(payload) if re.match(r"\*\d\. ", t)]
+    assert [t.split(".")[0] for t in ranked] == [f"*{n}" for n in range(1, 9)]
+    assert ranked[0].startswith("*1. Distill / fine-tune small models*: $")
+
+
+def test_buttons_carry_canonical_arguments(costs) -> None:
+    payload = render("QPS=3 m=gpt-4o input=2k out=500", costs)
+    share, edit = buttons(payload)
+    assert (share["action_id"], edit["action_id"]) == (SHARE_ACTION, EDIT_ACTION)
+    assert share["value"] == edit["value"] == "model=gpt-4o in=2000 out=500 qps=3"
+
+
+def test_shared_copy_has_no_share_button_and_names_the_sharer(costs) -> None:
+    payload = render(SEED, costs, shareable=False, shared_by="U0BOB")
+    assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION]
+    assert "Shared by <@U0BOB>" in message_text(payload)
+
+
+def test_model_names_are_escaped(costs) -> None:
+    result = estimate(parse_request(SEED + " compare=gemini-2.5-flash"), costs)
+    hostile = "<!channel>&co"
+    ranking = tuple(dataclasses.replace(c, ref=hostile) for c in result.ranking)
+    primary = next(c for c in ranking if c.is_primary)
+    payload = estimate_message(
+        dataclasses.replace(result, primary=primary, ranking=ranking), args=SEED
+    )
+    text = "\n".join(all_mrkdwn(payload)) + payload["text"]
+    assert "<!channel>" not in text
+    assert "&lt;!channel&gt;&amp;co" in text
+
+
+def test_help_fits() -> None:
+    assert_valid_message(help_message())
+    assert "price_in=" in message_text(help_message())
+
+
+# --- the form ---------------------------------------------------------------------------
+
+
+def test_form_is_valid_and_starts_with_the_seed_example() -> None:
+    view = cost_modal(request_fields(parse_request(SEED)), private_metadata='{"c":"C1"}')
+    assert_valid_view(view)
+    assert view["callback_id"] == CALLBACK
+    submitted = {"state": {"values": state_values(view["blocks"], {})}}
+    assert form_args(form_fields(submitted)) == SEED
+
+
+def test_form_round_trips_every_field() -> None:
+    text = (
+        "model=our-llama in=6000 cached=4000 out=800 per_day=2000000 batch=yes "
+        "compare=gpt-4o,claude-sonnet-4-5 price_in=0.2 price_out=0.6 price_cached=0.05 "
+        "gpus=4 gpu_hour=2.5 ops=8000 tps=3000"
+    )
+    view = cost_modal(request_fields(parse_request(text)))
+    assert_valid_view(view)
+    submitted = {"state": {"values": state_values(view["blocks"], {})}}
+    assert form_args(form_fields(submitted)) == text
+
+
+@pytest.mark.parametrize(
+    ("answers", "args"),
+    [
+        ({"cost.compare": " gpt-4o ,  gemini-2.5-flash claude-sonnet-4-5,"}, SEED + " compare=gpt-4o,gemini-2.5-flash,claude-sonnet-4-5"),
+        ({"cost.volume_kind": "per_month", "cost.volume": "7.5M"}, "model=gpt-4o in=2000 out=500 per_month=7.5M"),
+        ({"cost.batch": ["yes"], "cost.in": " 2k "}, "model=gpt-4o in=2k out=500 qps=3 batch=yes"),
+        ({"cost.model": "", "cost.volume": ""}, "in=2000 out=500"),
+    ],
+)  # fmt: skip
+def test_form_fields_to_arguments(answers: dict, args: str) -> None:
+    view = cost_modal(request_fields(parse_request(SEED)))
+    submitted = {"state": {"values": state_values(view["blocks"], answers)}}
+    assert form_args(form_fields(submitted)) == args
+
+
+def test_field_error_is_the_command_error_without_markup() -> None:
+    with pytest.raises(CostInputError) as caught:
+        parse_request("model=gpt-4o in=-5 out=500 qps=3")
+    words = caught.value.user_text().removeprefix(":warning: ").replace("`", "")
+    assert field_error(caught.value) == " ".join(words.split())
+    assert field_error(caught.value).startswith("in=-5: in can't be negative. Try: model=gpt-4o")
+
+
+@pytest.mark.parametrize(
+    ("key", "block"),
+    [("in", "in"), ("qps", "volume"), ("per_month", "volume"), ("compare", "compare"),
+     ("batch", "batch"), ("price_cached", "price_cached"), ("tps", "tps"), ("nonsense", "model")],
+)  # fmt: skip
+def test_errors_land_on_their_field(key: str, block: str) -> None:
+    assert block_for_key(key) == field_id(block)
