@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.listeners.actions import assess, buildvsbuy, home, learn, prep, prio, rubric
+from bot.listeners.actions import assess, buildvsbuy, home, learn, llmcost, prep, prio, rubric
 
 
 def register(app: App) -> None:
@@ -13,3 +13,4 @@ def register(app: App) -> None:
     home.register(app)
     learn.register(app)
     prio.register(app)
+    llmcost.register(app)

@@ -2,9 +2,10 @@
 
 from slack_bolt import App
 
-from bot.listeners.commands import buildvsbuy, rubric
+from bot.listeners.commands import buildvsbuy, llmcost, rubric
 
 
 def register(app: App) -> None:
     buildvsbuy.register(app)
     rubric.register(app)
+    llmcost.register(app)

@@ -1,0 +1,43 @@
+"""/llmcost answers, shared by the command, the form, the buttons and mentions.
+
+Stateless: no Redis. Every answer is computed again from an argument string, which is
+parsed as untrusted input each time (typed, built from a form, or read from a button).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks.llmcost import error_message, estimate_message
+from bot.deps import Deps
+from bot.domain.cost.args import request_args
+from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.estimate import estimate
+from bot.domain.cost.parse import MAX_TEXT, parse_request
+from bot.domain.cost.request import CostRequest
+from bot.domain.cost.result import Estimate
+
+
+def run(text: str, deps: Deps) -> tuple[Estimate, str]:
+    """The estimate for ``text`` and the canonical arguments to carry in its buttons.
+    Raises CostInputError for bad input."""
+    request = parse_request(text)
+    return estimate(request, deps.knowledge.costs), button_args(request, text)
+
+
+def button_args(request: CostRequest, typed: str) -> str:
+    """Canonical arguments, or (in the rare case they grow past the parser's limit) the
+    arguments as typed, which parsed already and so fit."""
+    canonical = request_args(request)
+    return canonical if len(canonical) <= MAX_TEXT else " ".join(typed.split())
+
+
+def answer(
+    text: str, deps: Deps, *, shareable: bool, shared_by: str | None = None
+) -> dict[str, Any]:
+    """The estimate message for ``text``, or the error notice; never raises for bad input."""
+    try:
+        result, args = run(text, deps)
+    except CostInputError as error:
+        return error_message(error.user_text())
+    return estimate_message(result, args=args, shareable=shareable, shared_by=shared_by)

@@ -1,0 +1,171 @@
+"""The /llmcost form: `open_cost_modal` (called by /llmcost, the "Change inputs" button,
+/buildvsbuy's "Estimate cost" button and App Home) and its submission.
+
+Submitting builds the same argument string the command would get and answers the same:
+bad input stays in the form (`response_action: errors` on the offending field, in the
+command's words); a good one is posted to the user ephemerally where the form came from
+(channel in `private_metadata`), through the command's response_url if the bot can't
+post there, or, with no channel (App Home), as a DM. Posting happens before the form
+closes, so a failure shows in the form.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.blocks.llmcost import estimate_message
+from bot.blocks.llmcost_form import (
+    CALLBACK,
+    block_for_key,
+    cost_modal,
+    field_error,
+    field_id,
+    form_fields,
+)
+from bot.deps import Deps
+from bot.domain.cost.args import form_args, request_fields
+from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.parse import KEY_OF_ALIAS, parse_request
+from bot.domain.cost.request import VOLUME_KINDS
+from bot.domain.cost.result import Estimate
+from bot.listeners.llmcost_answer import run
+from bot.texts import llmcost as texts
+
+log = logging.getLogger(__name__)
+_CHANNEL = re.compile(r"^[CDG][A-Z0-9]{2,30}$")
+_TS = re.compile(r"^\d{1,12}\.\d{1,9}$")
+
+
+def register(app: App) -> None:
+    app.view(CALLBACK)(on_submit)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the form was opened: answers go there (no channel: a DM)."""
+
+    channel: str | None = None
+    thread_ts: str | None = None
+    response_url: str | None = None
+
+
+def open_cost_modal(
+    client: WebClient,
+    *,
+    trigger_id: str,
+    initial: Mapping[str, object] | None = None,
+    channel: str | None = None,
+    response_url: str | None = None,
+    thread_ts: str | None = None,
+) -> None:
+    """Open the form. ``initial`` holds /llmcost arguments by key (``{"model": "gpt-4o",
+    "in": "6k", "per_day": "2M"}``; aliases work) over the help's example; ``channel``
+    (and ``thread_ts``) is where the answer goes, ephemerally; without it, a DM.
+    ``response_url`` is a fallback for channels the bot is not in. Raises SlackApiError
+    (e.g. an expired trigger_id)."""
+    place = Place(channel=channel, thread_ts=thread_ts, response_url=response_url)
+    view = cost_modal(initial_fields(initial), private_metadata=encode_place(place))
+    client.views_open(trigger_id=trigger_id, view=view)
+
+
+def initial_fields(initial: Mapping[str, object] | None) -> dict[str, str]:
+    """The help's example with ``initial`` laid over it (a volume replaces the example's)."""
+    fields = request_fields(parse_request(texts.EXAMPLE))
+    given: dict[str, str] = {}
+    for name, value in (initial or {}).items():
+        key = KEY_OF_ALIAS.get(str(name).strip().lower())
+        if key is not None and value is not None and value is not False:
+            given[key] = "yes" if value is True else str(value)
+    if any(kind in given for kind in VOLUME_KINDS):
+        fields = {k: v for k, v in fields.items() if k not in VOLUME_KINDS}
+    return fields | given
+
+
+def encode_place(place: Place) -> str:
+    data = {"c": place.channel, "t": place.thread_ts, "r": place.response_url}
+    return json.dumps({k: v for k, v in data.items() if v}, separators=(",", ":"))
+
+
+def decode_place(raw: object) -> Place:
+    """The place in ``private_metadata``; anything malformed is dropped (answer by DM)."""
+    try:
+        data = json.loads(raw) if isinstance(raw, str) and raw else {}
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    channel, thread, url = data.get("c"), data.get("t"), data.get("r")
+    if not (isinstance(channel, str) and _CHANNEL.match(channel)):
+        return Place()
+    if not (isinstance(thread, str) and _TS.match(thread)):
+        thread = None
+    if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        url = None
+    return Place(channel=channel, thread_ts=thread, response_url=url)
+
+
+def on_submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
+    try:
+        result, args = run(form_text(view), Deps.of(context))
+    except CostInputError as error:
+        ack(response_action="errors", errors={error_block(error): field_error(error)})
+        return
+    user = body["user"]["id"]
+    if not deliver(client, user, decode_place(view.get("private_metadata")), result, args):
+        ack(response_action="errors", errors={field_id("model"): texts.POST_FAILED})
+        return
+    ack()
+
+
+def form_text(view: dict) -> str:
+    """The /llmcost arguments a submitted form stands for (CostInputError: a bad field)."""
+    return form_args(form_fields(view))
+
+
+def error_block(error: CostInputError) -> str:
+    """The form field an error is about, from the key of its token (``in=-5`` -> in)."""
+    key = KEY_OF_ALIAS.get(error.token.partition("=")[0].strip().lower(), "model")
+    return block_for_key(key)
+
+
+def deliver(client: WebClient, user: str, place: Place, result: Estimate, args: str) -> bool:
+    """Post the answer to ``user``: ephemeral at ``place``, else a DM. False if all failed."""
+    if place.channel:
+        shareable = estimate_message(result, args=args, shareable=True)
+        try:
+            client.chat_postEphemeral(
+                channel=place.channel, user=user, thread_ts=place.thread_ts, **shareable
+            )
+            return True
+        except SlackApiError as exc:
+            log.info("ephemeral /llmcost answer failed (%s)", exc.response.get("error"))
+        if place.response_url and _respond(place.response_url, shareable):
+            return True
+    try:
+        client.chat_postMessage(
+            channel=user, **estimate_message(result, args=args, shareable=False)
+        )
+        return True
+    except SlackApiError as exc:
+        log.warning("DM /llmcost answer failed (%s)", exc.response.get("error"))
+    return False
+
+
+def _respond(url: str, payload: dict[str, Any]) -> bool:
+    try:
+        sent = Respond(response_url=url)(
+            response_type="ephemeral", replace_original=False, **payload
+        )
+    except OSError as exc:
+        log.info("response_url post failed (%s)", type(exc).__name__)
+        return False
+    return sent.status_code == 200
