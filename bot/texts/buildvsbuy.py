@@ -124,5 +124,4 @@ RECORD_FAILED = (
     ":warning: I couldn't post the decision record here ({error}). Invite me with "
     "`/invite @Tradeoffs` and click *Post decision record* again."
 )
-COST_UNAVAILABLE = ":construction: Cost estimates are not available yet. Try `/llmcost help` later."
 MODAL_FAILED = ":warning: Slack didn't open the form ({error}); click the button again."

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 import threading
-import types
 
 import pytest
 
@@ -15,7 +13,6 @@ from bot.devtools.sim import WHERE, SlackSim, buttons, find_button
 from bot.domain import buildvsbuy as bvb
 from bot.errors import StateUnavailable
 from bot.kb import load_knowledge
-from bot.listeners.actions import buildvsbuy as actions
 from bot.listeners.commands.buildvsbuy import (
     DECISIONS_TTL,
     decisions_key,
@@ -358,21 +355,16 @@ def test_state_store_down_on_click(sim, store, monkeypatch) -> None:
     assert ephemeral(reply) == common.STATE_UNAVAILABLE
 
 
-def test_cost_button_without_llmcost_says_not_yet(sim, slack_api, monkeypatch) -> None:
-    monkeypatch.setattr(actions, "COST_MODULE", "bot.listeners.views.no_such_module")
-    reply = sim.click(_outcome(sim), "Estimate cost", user="U2")
-    assert ephemeral(reply) == t.COST_UNAVAILABLE
-
-
-def test_cost_button_opens_the_cost_form(sim, monkeypatch) -> None:
-    opened = []
-    fake = types.ModuleType("fake_llmcost_views")
-    fake.open_cost_modal = lambda client, *, trigger_id, **kw: opened.append(trigger_id)
-    monkeypatch.setitem(sys.modules, "fake_llmcost_views", fake)
-    monkeypatch.setattr(actions, "COST_MODULE", "fake_llmcost_views")
+def test_cost_button_opens_the_cost_form_answering_in_the_flow_channel(sim, slack_api) -> None:
     reply = sim.click(_outcome(sim), "Estimate cost", user="U2")
     assert reply.messages == []
-    assert len(opened) == 1
+    view = reply.view
+    assert view["callback_id"] == "cost.modal"
+    answer = sim.submit(view, {}, user="U2")
+    assert answer.status == 200
+    posted = slack_api.calls_to("chat.postEphemeral")
+    assert [(c.args["channel"], c.args["user"]) for c in posted] == [(sim.channel, "U2")]
+    assert "$0.0100" in answer.message_text
 
 
 # -- help, no topic, DM, thread ---------------------------------------------------------------

@@ -7,7 +7,6 @@ lost race, tampered) ends in an ephemeral notice, never in a state change.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from typing import Any
@@ -41,13 +40,13 @@ from bot.domain.buildvsbuy import (
 )
 from bot.errors import StateConflict, StateMissing, StateUnavailable
 from bot.listeners.commands.buildvsbuy import flow_key, now, remember_decision, render
+from bot.listeners.views.llmcost import open_cost_modal
 from bot.state import Versioned
 from bot.texts import buildvsbuy as t
 from bot.texts import common
 
 log = logging.getLogger(__name__)
 STEP_ACTIONS = re.compile(r"^bvb\.(yes|no|back|restart)$")
-COST_MODULE, COST_FUNCTION = "bot.listeners.views.llmcost", "open_cost_modal"
 
 
 def register(app: App) -> None:
@@ -226,31 +225,21 @@ def _respond_in_thread(respond: Respond, thread: str | None, payload: dict) -> b
 def on_cost(
     ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
 ) -> None:
-    """Open the /llmcost form when that feature is installed (no state involved)."""
+    """Open the /llmcost form; its answer goes privately to the flow's channel and thread."""
     ack()
     try:
         _value(body, action, team_of(context))
     except BadButtonValue:
         _tell(respond, t.BAD_VALUE)
         return
-    open_cost_modal = _cost_modal()
-    if open_cost_modal is None:
-        _tell(respond, t.COST_UNAVAILABLE)
-        return
-    open_cost_modal(client, trigger_id=body["trigger_id"])
-
-
-def _cost_modal() -> Any:
-    """/llmcost's ``open_cost_modal``, or None while that module is not in the build
-    (an ImportError inside the module itself is a bug and is not hidden)."""
-    try:
-        module = importlib.import_module(COST_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name == COST_MODULE:
-            return None
-        raise
-    found = getattr(module, COST_FUNCTION, None)
-    return found if callable(found) else None
+    container = _container(body)
+    open_cost_modal(
+        client,
+        trigger_id=body["trigger_id"],
+        channel=container.get("channel_id") or (body.get("channel") or {}).get("id"),
+        thread_ts=container.get("thread_ts"),
+        response_url=body.get("response_url"),
+    )
 
 
 def on_topic(
