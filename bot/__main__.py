@@ -44,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     est = sub.add_parser(
         "estimate",
         help="print an /llmcost estimate as text",
-        description="Same arguments as /llmcost, e.g. model=gpt-4o in=2000 out=500 qps=3",
+        description="Same arguments as /llmcost, e.g. model=gpt-4o in=2000 out=500 qps=3. "
+        "Exit status 0 with the estimate on stdout; 1 with one error line on stderr for bad input.",
     )
     est.add_argument("args", nargs=argparse.REMAINDER, help="key=value arguments as for /llmcost")
     return parser
