@@ -2,8 +2,8 @@
 
 A ``Turn`` is one request: who, where (channel + thread), what (``Intent``). ``answer(turn)``
 posts the reply with chat.postMessage in that thread (or DM), starting a flow where the intent
-is one. Never silent: an unknown request gets short help with examples, and a feature whose
-entry point is not in this build gets the command that does it.
+is one; build or buy, cost, rubric and prep go to those features' entry points. Never silent:
+an unknown request gets short help with examples.
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from slack_sdk import WebClient
 
 from bot.blocks import frameworks as fw
 from bot.blocks.common import notice
-from bot.blocks.escape import escape
 from bot.blocks.help import help_message, unknown_message
 from bot.deps import Deps
 from bot.domain.intent import Intent, Kind
 from bot.domain.learn import LearnError
 from bot.domain.prioritize import PrioritizeError
 from bot.errors import StateUnavailable
-from bot.listeners import features, thread_state
+from bot.listeners import thread_state
 from bot.listeners.actions import assess, learn, prio
+from bot.listeners.commands.buildvsbuy import start_flow
+from bot.listeners.commands.llmcost import estimate_payload
+from bot.listeners.commands.rubric import rubric_payload
+from bot.listeners.messages.prep import post_prep_menu
 from bot.texts import common
 from bot.texts import help as t
 from bot.texts import threads as tt
@@ -104,11 +107,6 @@ def _assess(turn: Turn) -> None:
 
 
 def _build_or_buy(turn: Turn) -> None:
-    start_flow = features.start_flow()
-    if start_flow is None:
-        topic = escape(turn.intent.argument) or "&lt;topic&gt;"
-        turn.post(notice(t.USE_BUILDVSBUY.format(topic=topic)))
-        return
     start_flow(
         turn.client, turn.deps, team=turn.team, user=turn.user, channel=turn.channel,
         topic=turn.intent.argument, thread_ts=turn.thread_ts,
@@ -116,27 +114,14 @@ def _build_or_buy(turn: Turn) -> None:
 
 
 def _cost(turn: Turn) -> None:
-    estimate_payload = features.estimate_payload()
-    if estimate_payload is None:
-        arguments = turn.intent.argument or "model=gpt-4o in=2000 out=500 qps=3"
-        turn.post(notice(t.USE_LLMCOST.format(arguments=escape(arguments))))
-        return
     turn.post(_as_message(estimate_payload(turn.intent.argument, turn.deps)))
 
 
 def _rubric(turn: Turn) -> None:
-    rubric_payload = features.rubric_payload()
-    if rubric_payload is None:
-        turn.post(notice(t.USE_RUBRIC.format(arguments=escape(turn.intent.argument or "senior"))))
-        return
     turn.post(_as_message(rubric_payload(turn.intent.argument, turn.deps)))
 
 
 def _prep(turn: Turn) -> None:
-    post_prep_menu = features.post_prep_menu()
-    if post_prep_menu is None:
-        turn.post(notice(t.USE_PREP))
-        return
     if turn.channel.startswith("D"):
         post_prep_menu(turn.client, channel=turn.channel, user=turn.user)
         return

@@ -59,13 +59,6 @@ UNKNOWN = (
     "or `{at}help` for everything."
 )
 
-# Fallbacks while a feature's entry point is not in this build: the command that does it.
-USE_BUILDVSBUY = (
-    "Threads can't run slash commands, so start the decision in the channel: `/buildvsbuy {topic}`"
-)
-USE_LLMCOST = "Run it in the channel (not in a thread): `/llmcost {arguments}`"
-USE_RUBRIC = "Run it in the channel (not in a thread): `/rubric {arguments}`"
-USE_PREP = "DM me `prep` to practise an interview or keep a scorecard."
 PREP_SENT = ":envelope: I've sent you the interview prep menu in our DM."
 
 

@@ -30,9 +30,3 @@ LEVERS = "*The 8 cost levers* (typical impact)\n{lines}"
 PHASES = "*Rollout phases*\n{phases}\n_Anti-pattern: {anti_pattern}_"
 PHASE = "{name} ({duration})"
 MORE = "More in any thread: `@Tradeoffs rollout` · `team shape` · `levers` · `prioritize a; b`"
-
-# Clicks on the Home tab
-SENT_TO_DM = ":envelope: Sent to our DM."
-USE_BUILDVSBUY = "Start a decision in any channel with `/buildvsbuy &lt;topic&gt;`."
-USE_LLMCOST = "Estimate a workload with `/llmcost model=gpt-4o in=2000 out=500 qps=3`."
-USE_PREP = "Send me `prep` here to practise an interview or keep a scorecard."

@@ -17,10 +17,11 @@ from bot.blocks.common import notice
 from bot.blocks.learn import topic_modal
 from bot.deps import Deps, team_of
 from bot.errors import StateUnavailable
-from bot.listeners import features
 from bot.listeners.actions.assess import start_assess
+from bot.listeners.commands.buildvsbuy import start_flow
+from bot.listeners.messages.prep import post_prep_menu
+from bot.listeners.views.llmcost import open_cost_modal
 from bot.texts import common
-from bot.texts import home as t
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,6 @@ def on_bvb(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> Non
     ack()
     user = body["user"]["id"]
     channel = open_dm(client, user)
-    start_flow = features.start_flow()
-    if start_flow is None:
-        client.chat_postMessage(channel=channel, **notice(t.USE_BUILDVSBUY))
-        return
     try:
         start_flow(
             client, Deps.of(context), team=team_of(context), user=user, channel=channel, topic=""
@@ -55,23 +52,13 @@ def on_bvb(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> Non
 
 def on_cost(ack: Ack, body: dict, client: WebClient) -> None:
     ack()
-    open_cost_modal = features.open_cost_modal()
-    if open_cost_modal is None:
-        channel = open_dm(client, body["user"]["id"])
-        client.chat_postMessage(channel=channel, **notice(t.USE_LLMCOST))
-        return
     open_cost_modal(client, trigger_id=body["trigger_id"])
 
 
 def on_prep(ack: Ack, body: dict, client: WebClient) -> None:
     ack()
     user = body["user"]["id"]
-    channel = open_dm(client, user)
-    post_prep_menu = features.post_prep_menu()
-    if post_prep_menu is None:
-        client.chat_postMessage(channel=channel, **notice(t.USE_PREP))
-        return
-    post_prep_menu(client, channel=channel, user=user)
+    post_prep_menu(client, channel=open_dm(client, user), user=user)
 
 
 def on_learn(ack: Ack, body: dict, client: WebClient) -> None:

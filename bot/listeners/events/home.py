@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.blocks.home import home_view
 from bot.deps import Deps, team_of
 from bot.errors import StateUnavailable
-from bot.listeners import features
+from bot.listeners.commands.buildvsbuy import recent_decisions
 
 log = logging.getLogger(__name__)
 RECENT_LIMIT = 5
@@ -23,12 +23,9 @@ def register(app: App) -> None:
 
 def decisions(deps: Deps, team: str, user: str) -> tuple[list[Any] | None, list[Any] | None]:
     """(the user's, the workspace's) recent decision records; None where they can't be read."""
-    recent = features.recent_decisions()
-    if recent is None:
-        return [], []
     try:
-        mine = recent(deps, team=team, user=user, limit=RECENT_LIMIT)
-        workspace = recent(deps, team=team, limit=RECENT_LIMIT)
+        mine = recent_decisions(deps, team=team, user=user, limit=RECENT_LIMIT)
+        workspace = recent_decisions(deps, team=team, limit=RECENT_LIMIT)
     except StateUnavailable:
         log.warning("home: decision records unavailable")
         return None, None

@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 from bot.blocks.learn import TOPIC_INPUT
+from bot.deps import Deps
 from bot.devtools.sim import buttons, message_text
-from bot.listeners import features
+from bot.domain import buildvsbuy as bvb
+from bot.listeners.commands import buildvsbuy as bvb_commands
 
 USER = "U0ALICE"
 DM = "D0ALICE"  # FakeSlack opens D + the user id without its first letter
@@ -50,10 +52,6 @@ def test_home_without_decisions_says_how_to_make_one(sim) -> None:
 
 
 def test_home_shows_recent_decisions(sim, settings, store, knowledge) -> None:
-    bvb_commands = pytest.importorskip("bot.listeners.commands.buildvsbuy")
-    bvb = pytest.importorskip("bot.domain.buildvsbuy")
-    from bot.deps import Deps
-
     deps = Deps(settings=settings, store=store, knowledge=knowledge)
 
     def record(topic: str, who: tuple[str, ...]):
@@ -117,21 +115,14 @@ def test_build_or_buy_starts_in_the_dm(sim) -> None:
     assert reply.message["channel"] == DM
 
 
-def test_build_or_buy_fallback(sim, monkeypatch) -> None:
-    monkeypatch.setattr(features, "start_flow", lambda: None)
-    reply = sim.click_in_view(_home(sim), "Build or buy?")
-    assert "`/buildvsbuy &lt;topic&gt;`" in reply.message_text
-
-
 def test_interview_prep_menu_in_the_dm(sim) -> None:
-    pytest.importorskip("bot.listeners.messages.prep")
     reply = sim.click_in_view(_home(sim), "Interview prep")
+    assert _methods(reply) == ["conversations.open", "chat.postMessage"]
     assert reply.message["channel"] == DM
+    assert "Interview prep." in reply.message_text
 
 
-def test_cost_opens_the_modal_or_names_the_command(sim) -> None:
+def test_cost_opens_the_llmcost_form(sim) -> None:
     reply = sim.click_in_view(_home(sim), "Estimate LLM cost")
-    if features.open_cost_modal() is None:
-        assert "`/llmcost model=gpt-4o in=2000 out=500 qps=3`" in reply.message_text
-    else:
-        assert _methods(reply) == ["views.open"]
+    assert _methods(reply) == ["views.open"]
+    assert reply.view["type"] == "modal"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.devtools.sim import message_text
-from bot.listeners import features
 
 CHANNEL = "C0TEST"
 THREAD = "1700000000.000100"
@@ -101,40 +100,6 @@ def test_mentions_from_bots_are_ignored(sim, requests_, slack_api) -> None:
              "channel": CHANNEL, "ts": MENTION_TS}  # fmt: skip
     assert sim.send(requests_.event(event)).status == 200
     assert slack_api.calls_to("chat.postMessage") == []
-
-
-def test_build_or_buy_fallback_names_the_command(sim, requests_, slack_api, monkeypatch) -> None:
-    monkeypatch.setattr(features, "start_flow", lambda: None)
-    reply = _mention(sim, requests_, "build or buy support triage", THREAD)
-    assert reply.message["thread_ts"] == THREAD
-    assert "`/buildvsbuy support triage`" in reply.message_text
-
-
-def test_cost_fallback_names_the_command(sim, requests_, slack_api, monkeypatch) -> None:
-    monkeypatch.setattr(features, "estimate_payload", lambda: None)
-    reply = _mention(sim, requests_, "cost model=gpt-4o in=2000 out=500 qps=3", THREAD)
-    assert reply.message["thread_ts"] == THREAD
-    assert "`/llmcost model=gpt-4o in=2000 out=500 qps=3`" in reply.message_text
-
-
-def test_rubric_fallback_names_the_command(sim, requests_, slack_api, monkeypatch) -> None:
-    monkeypatch.setattr(features, "rubric_payload", lambda: None)
-    reply = _mention(sim, requests_, "rubric senior", THREAD)
-    assert "`/rubric senior`" in reply.message_text
-
-
-def test_prep_fallback_points_to_the_dm(sim, requests_, slack_api, monkeypatch) -> None:
-    monkeypatch.setattr(features, "post_prep_menu", lambda: None)
-    reply = _mention(sim, requests_, "prep", THREAD)
-    assert "DM me `prep`" in reply.message_text
-
-
-def test_entry_lookup_finds_only_real_functions() -> None:
-    assert features.entry("bot.listeners.intents", "answer") is not None
-    assert features.entry("bot.listeners.intents", "no_such_function") is None
-    assert features.entry("bot.listeners.no_such_module", "anything") is None
-    with pytest.raises(ModuleNotFoundError):
-        features.entry("bot.listeners.no_such_package.module", "x")
 
 
 @pytest.mark.parametrize(

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.devtools.sim import buttons
 
 THREAD = "1700000000.000100"
 
 
 def test_build_or_buy_starts_the_walk_in_the_thread(sim, slack_api) -> None:
-    pytest.importorskip("bot.listeners.commands.buildvsbuy")
     reply = sim.mention("should we build or buy support-ticket triage?", thread_ts=THREAD)
     post = slack_api.calls_to("chat.postMessage")[-1]
     assert (post.args["channel"], post.args["thread_ts"]) == ("C0TEST", THREAD)
@@ -22,7 +19,6 @@ def test_build_or_buy_starts_the_walk_in_the_thread(sim, slack_api) -> None:
 
 
 def test_rubric_answers_in_the_thread(sim) -> None:
-    pytest.importorskip("bot.listeners.commands.rubric")
     reply = sim.mention("rubric senior", thread_ts=THREAD)
     assert reply.message["thread_ts"] == THREAD
     assert "Senior" in reply.message_text
@@ -30,7 +26,6 @@ def test_rubric_answers_in_the_thread(sim) -> None:
 
 
 def test_prep_menu_goes_to_the_dm(sim, slack_api) -> None:
-    pytest.importorskip("bot.listeners.messages.prep")
     reply = sim.mention("interview prep", thread_ts=THREAD)
     methods = [c.method for c in reply.calls if c.method != "auth.test"]
     assert methods == ["conversations.open", "chat.postMessage", "chat.postMessage"]
@@ -41,7 +36,6 @@ def test_prep_menu_goes_to_the_dm(sim, slack_api) -> None:
 
 
 def test_cost_answers_in_the_thread(sim) -> None:
-    pytest.importorskip("bot.listeners.commands.llmcost")
     reply = sim.mention("cost model=gpt-4o in=2000 out=500 qps=3", thread_ts=THREAD)
     assert reply.message["thread_ts"] == THREAD
     assert "$0.0100" in reply.message_text
