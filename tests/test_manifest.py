@@ -1,0 +1,46 @@
+"""manifest.yaml creates the app the code expects: commands, events, scopes, nothing more."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.settings import PROJECT_ROOT
+
+MANIFEST = yaml.safe_load((PROJECT_ROOT / "manifest.yaml").read_text())
+
+
+def test_slash_commands_have_usage_hints_and_point_at_bolt() -> None:
+    commands = MANIFEST["features"]["slash_commands"]
+    assert [c["command"] for c in commands] == ["/buildvsbuy", "/llmcost", "/rubric"]
+    for command in commands:
+        assert command["usage_hint"]
+        assert command["url"].endswith("/slack/events")
+
+
+def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
+    settings = MANIFEST["settings"]
+    assert sorted(settings["event_subscriptions"]["bot_events"]) == [
+        "app_home_opened",
+        "app_mention",
+        "message.im",
+    ]
+    assert settings["interactivity"]["is_enabled"] is True
+    assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
+        "app_mentions:read",
+        "chat:write",
+        "commands",
+        "im:history",
+        "im:write",
+    ]
+    home = MANIFEST["features"]["app_home"]
+    assert home["home_tab_enabled"] is True
+    assert home["messages_tab_enabled"] is True
+    assert MANIFEST["features"]["bot_user"]["display_name"]
+
+
+@pytest.mark.parametrize("command", [c["command"] for c in MANIFEST["features"]["slash_commands"]])
+def test_every_manifest_command_has_a_listener(sim, command: str) -> None:
+    reply = sim.command(command, "help")
+    assert reply.status == 200
+    assert command in reply.message_text
