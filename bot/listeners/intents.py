@@ -25,6 +25,7 @@ from bot.domain.prioritize import PrioritizeError
 from bot.errors import StateUnavailable
 from bot.listeners import thread_state
 from bot.listeners.actions import assess, learn, prio
+from bot.listeners.commands import buildvsbuy
 from bot.listeners.commands.buildvsbuy import start_flow
 from bot.listeners.commands.llmcost import estimate_payload
 from bot.listeners.commands.rubric import rubric_payload
@@ -107,10 +108,15 @@ def _assess(turn: Turn) -> None:
 
 
 def _build_or_buy(turn: Turn) -> None:
-    start_flow(
+    flow_id = start_flow(
         turn.client, turn.deps, team=turn.team, user=turn.user, channel=turn.channel,
         topic=turn.intent.argument, thread_ts=turn.thread_ts,
     )  # fmt: skip
+    if flow_id is not None:
+        thread_state.point(
+            turn.deps, team=turn.team, channel=turn.channel, thread_ts=turn.thread_ts,
+            kind="bvb", flow_id=flow_id,
+        )  # fmt: skip
 
 
 def _cost(turn: Turn) -> None:
@@ -137,7 +143,7 @@ def _status(turn: Turn) -> None:
     if found is None:
         turn.post(notice(tt.NO_FLOW.format(at=turn.at)))
         return
-    module = {"learn": learn, "assess": assess, "prio": prio}[found.kind]
+    module = {"bvb": buildvsbuy, "learn": learn, "assess": assess, "prio": prio}[found.kind]
     payload = module.current(turn.deps, turn.team, found.flow_id)
     turn.post(payload if payload is not None else notice(tt.FLOW_EXPIRED.format(at=turn.at)))
 

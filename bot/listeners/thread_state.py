@@ -1,6 +1,6 @@
 """Which conversation a thread is having: ``{p}:{team}:thread:{channel}:{thread_ts}``.
 
-A flow (learn, assess, prio) points the thread it was started in at itself (a DM's main
+A flow (build-or-buy, learn, assess, prio) points the thread it was started in at itself (a DM's main
 conversation counts as the thread ``top``), so a later ``@Tradeoffs status`` there finds it;
 two threads in one channel have two keys and never see each other's flows. The flows' own
 state lives under their own ids.
@@ -16,7 +16,7 @@ from bot.deps import Deps
 from bot.state import Key
 
 THREAD = "thread"
-FlowKind = Literal["learn", "assess", "prio"]
+FlowKind = Literal["bvb", "learn", "assess", "prio"]
 
 
 class ThreadPointer(BaseModel):

@@ -98,19 +98,26 @@ def start_flow(
     channel: str,
     topic: str,
     thread_ts: str | None = None,
-) -> None:
-    """Post a new walk in ``channel`` (in the thread ``thread_ts`` if given).
+) -> str | None:
+    """Post a new walk in ``channel`` (in the thread ``thread_ts`` if given); its flow id.
 
-    An empty topic posts the ask-for-a-topic message there instead. Raises
-    StateUnavailable or slack_sdk's SlackApiError (e.g. not_in_channel)."""
+    An empty topic posts the ask-for-a-topic message there instead (and returns None).
+    Raises StateUnavailable or slack_sdk's SlackApiError (e.g. not_in_channel)."""
     topic = clean_topic(topic)
     if not topic:
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, **ask_topic_message())
-        return
+        return None
     flow = create_flow(
         deps, team=team, user=user, channel=channel, topic=topic, thread_ts=thread_ts
     )
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, **render(flow, deps))
+    return flow.id
+
+
+def current(deps: Deps, team: str, flow_id: str) -> dict[str, Any] | None:
+    """The walk's message as it stands now, or None when it has expired."""
+    found = deps.store.get(key=flow_key(team, flow_id), model=Flow)
+    return render(found.value, deps) if found else None
 
 
 def decisions_key(team: str, user: str | None = None) -> Key:

@@ -32,6 +32,21 @@ def test_two_threads_in_one_channel_are_independent(sim, slack_api) -> None:
     assert "Step 2 of 10" in status_one.message_text
 
 
+def test_build_or_buy_in_two_threads_and_status(sim) -> None:
+    one = sim.mention("build or buy support triage", thread_ts=T1).message
+    two = sim.mention("build or buy contract review", thread_ts=T2).message
+    assert one["thread_ts"] == T1
+    assert "Question 2" in sim.click(one, "No").message_text
+    status_one = sim.mention("status", thread_ts=T1)
+    assert status_one.message["thread_ts"] == T1
+    assert "support triage" in status_one.message_text
+    assert "Question 2" in status_one.message_text
+    status_two = sim.mention("status", thread_ts=T2)
+    assert "contract review" in status_two.message_text
+    assert "Question 1" in status_two.message_text
+    assert "Recommendation" in sim.click(two, "Yes").message_text
+
+
 def test_a_thread_points_at_its_latest_flow(sim) -> None:
     sim.mention("prioritize a; b", thread_ts=T1)
     sim.mention("learn DSPy", thread_ts=T1)
