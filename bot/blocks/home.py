@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
-from bot.blocks.common import actions, button, context, divider, header, section
-from bot.blocks.escape import escape
+from bot.blocks.common import actions, button, context, divider, escape, header, section
 from bot.blocks.frameworks import lever_lines
 from bot.domain.knowledge import Knowledge
 from bot.texts import home as t

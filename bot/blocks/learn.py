@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.clicks import encode
-from bot.blocks.common import actions, button, context, header, message, plain, section
-from bot.blocks.escape import escape
+from bot.blocks.common import actions, button, context, escape, header, message, plain, section
 from bot.domain.knowledge.learning import FilterOption
 from bot.domain.knowledge.operating_map import Filter
 from bot.domain.learn import TOPIC_LIMIT, Outcome, Question

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.clicks import encode
-from bot.blocks.common import actions, button, context, header, message, section
-from bot.blocks.escape import escape
+from bot.blocks.common import actions, button, context, escape, header, message, section
 from bot.domain.knowledge.frameworks import Prioritizing
 from bot.domain.prioritize import PrioSession, Question, Ranking
 from bot.texts import prio as t

@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import prio as blocks
 from bot.blocks.clicks import decode
-from bot.blocks.escape import escape
+from bot.blocks.common import escape
 from bot.deps import Deps, team_of
 from bot.domain import prioritize
 from bot.domain.prioritize import PrioritizeError, PrioSession
