@@ -10,6 +10,8 @@ Two modes, chosen by settings:
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from slack_bolt import App
 from slack_sdk import WebClient
 
@@ -34,6 +36,9 @@ def create_app(
 ) -> App:
     """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``."""
     signing_secret = settings.secret("slack_signing_secret")
+    # Acks run in this pool too (process_before_response=False): Bolt's default of 5 threads
+    # makes acks queue behind the work other clicks do after their ack.
+    executor = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="bolt")
     if settings.oauth_enabled:
         from bot.oauth import build_oauth
 
@@ -44,15 +49,18 @@ def create_app(
             installation_store=installs,
             authorize=authorize,
             oauth_settings=oauth_settings,
+            listener_executor=executor,
             process_before_response=process_before_response,
         )
+        forget = authorize.forget
     else:
         token = settings.secret("slack_bot_token")
-        installs = None
+        installs, forget = None, None
         app = App(  # the token comes with the client
             signing_secret=signing_secret,
             client=client or make_web_client(settings, token),
             token_verification_enabled=False,
+            listener_executor=executor,
             process_before_response=process_before_response,
         )
     deps = Deps(settings=settings, store=store, knowledge=knowledge)
@@ -64,6 +72,6 @@ def create_app(
 
     app.middleware(dedupe_events)
     app.error(handle_error)
-    install.register(app, installs)
+    install.register(app, installs, forget)
     listeners.register(app)
     return app

@@ -1,5 +1,5 @@
 """Installs in many workspaces: Bolt's OAuth flow on the Redis stores, and an authorize
-step that costs one Redis read per request and no Web API call.
+step that costs no Web API call and, most of the time, no Redis round trip.
 
 ``SLACK_CLIENT_ID`` + ``SLACK_CLIENT_SECRET`` switch this on (``create_app`` checks
 ``settings.oauth_enabled``); ``GET /slack/install`` starts an install and
@@ -8,9 +8,12 @@ step that costs one Redis read per request and no Web API call.
 Bolt's default ``InstallationStoreAuthorize`` calls ``auth.test`` on every request
 and turns a store outage into "please reinstall the app". ``InstallationAuthorize``
 reads the bot record (``find_bot``: one GET) and builds the result from what the
-install saved. When Redis is unreachable it uses the last result it saw for that
-workspace, up to ``STALE_AUTH_SECONDS`` old, so stateless answers keep working
-through an outage; without one the request fails with ``StateUnavailable``.
+install saved. It reuses a result for ``FRESH_AUTH_SECONDS`` (so a click stays at two
+Redis round trips); uninstall and revocation events forget it at once in the process
+that receives them, and other processes catch up within that time (a revoked token
+only makes Slack answer ``token_revoked``). When Redis is unreachable it uses the last
+result it saw for that workspace, up to ``STALE_AUTH_SECONDS`` old, so stateless answers
+keep working through an outage; without one the request fails with ``StateUnavailable``.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from bot.settings import Settings
 from bot.state import Store
 
 log = logging.getLogger(__name__)
+FRESH_AUTH_SECONDS = 30
 STALE_AUTH_SECONDS = 3600
 STALE_AUTH_ENTRIES = 10_000
 
@@ -40,11 +44,13 @@ class InstallationAuthorize(Authorize):
         self,
         installs: RedisInstallationStore,
         *,
+        fresh_seconds: float = FRESH_AUTH_SECONDS,
         stale_seconds: float = STALE_AUTH_SECONDS,
         clock=time.monotonic,
     ) -> None:
         super().__init__()
         self.installs = installs
+        self.fresh_seconds = fresh_seconds
         self.stale_seconds = stale_seconds
         self.clock = clock
         self._last: OrderedDict[tuple, tuple[float, AuthorizeResult]] = OrderedDict()
@@ -61,6 +67,9 @@ class InstallationAuthorize(Authorize):
     ) -> AuthorizeResult | None:
         org = bool(context.is_enterprise_install)
         where = (enterprise_id, None if org else team_id)
+        fresh = self._recent(where, self.fresh_seconds)
+        if fresh is not None:
+            return fresh
         try:
             bot = self.installs.find_bot(
                 enterprise_id=enterprise_id, team_id=team_id, is_enterprise_install=org
@@ -83,6 +92,20 @@ class InstallationAuthorize(Authorize):
         self._remember(where, result)
         return result
 
+    def forget(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        """Drop what is known about a workspace (or org: pass its enterprise id and None)."""
+        with self._lock:
+            for where in [w for w in self._last if w[0] == enterprise_id]:
+                if team_id is None or where[1] in (team_id, None):
+                    self._last.pop(where, None)
+
+    def _recent(self, where: tuple, max_age: float) -> AuthorizeResult | None:
+        with self._lock:
+            seen = self._last.get(where)
+        if seen is not None and self.clock() - seen[0] <= max_age:
+            return seen[1]
+        return None
+
     def _remember(self, where: tuple, result: AuthorizeResult | None) -> None:
         with self._lock:
             if result is None:
@@ -94,12 +117,11 @@ class InstallationAuthorize(Authorize):
                 self._last.popitem(last=False)
 
     def _stale(self, where: tuple) -> AuthorizeResult:
-        with self._lock:
-            seen = self._last.get(where)
-        if seen is not None and self.clock() - seen[0] <= self.stale_seconds:
-            log.warning("state store unavailable: using the last known installation")
-            return seen[1]
-        raise StateUnavailable("installation store unavailable")
+        known = self._recent(where, self.stale_seconds)
+        if known is None:
+            raise StateUnavailable("installation store unavailable")
+        log.warning("state store unavailable: using the last known installation")
+        return known
 
 
 def build_oauth(

@@ -17,7 +17,7 @@ from bot.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SLACK_API_DEFAULT = "https://slack.com/api/"
 # The bot scopes in manifest.yaml (oauth_config.scopes.bot); tests keep the two in step.
-SLACK_SCOPES_DEFAULT = "app_mentions:read,chat:write,commands,im:history"
+SLACK_SCOPES_DEFAULT = "app_mentions:read,chat:write,commands,im:history,im:write"
 
 
 class Settings(BaseSettings):
@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     slack_redirect_uri: str | None = None
     oauth_state_ttl_seconds: int = Field(default=600, ge=60, le=3600)
     event_dedupe_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
+    listener_threads: int = Field(default=64, ge=1, le=512)
     slack_api_url: str = SLACK_API_DEFAULT
     redis_url: str | None = None
     redis_prefix: str = "tradeoffs"

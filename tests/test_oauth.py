@@ -205,7 +205,10 @@ def test_tokens_revoked(oauth_app, installs, slack_api, tokens, bot_left, users_
     install(installs, "T0ONE", "xoxb-one", user="U0ADMIN")
     install(installs, "T0ONE", "xoxb-one", user="U0OTHER")
     sim = SlackSim(oauth_app, slack_api, SlackRequests(SIGNING_SECRET, team_id="T0ONE"))
+    assert sim.dm("hello").calls[-1].token == "xoxb-one"  # authorized, and remembered
     assert sim.send(_event("T0ONE", {"type": "tokens_revoked", "tokens": tokens})).status == 200
+    answered = bool(sim.dm("hello").calls)
+    assert answered is bot_left  # a revoked bot token is not used again, even from memory
     assert (installs.find_bot(enterprise_id=None, team_id="T0ONE") is not None) is bot_left
     left = {
         user for user in ("U0ADMIN", "U0OTHER")

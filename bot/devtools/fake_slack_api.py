@@ -86,7 +86,7 @@ class Workspace:
             "ok": True,
             "app_id": self.app_id,
             "authed_user": {"id": installer},
-            "scope": "app_mentions:read,chat:write,commands,im:history",
+            "scope": "app_mentions:read,chat:write,commands,im:history,im:write",
             "token_type": "bot",
             "access_token": f"xoxb-{self.team_id}-installed",
             "bot_user_id": self.bot_user_id,
