@@ -99,3 +99,12 @@ def test_slow_slack_with_lazy_work_still_answers_slash_commands_in_the_ack(
     assert took < ACK_BUDGET
     assert reply.ack["response_type"] == "in_channel"
     assert reply.ack["blocks"]
+
+
+def test_llmcost_form_is_acked_before_the_slow_views_open(http_sim, slow_slack) -> None:
+    slow_slack.slow = frozenset({"views.open"})
+    reply, took = timed(lambda: http_sim.command("/llmcost"))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    opened = slow_slack.wait_for("views.open", 1, timeout=SLOW + 3)
+    assert opened[0].args["view"]["type"] == "modal"

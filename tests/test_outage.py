@@ -66,6 +66,8 @@ def _timed(call):
 
 
 STATELESS = [
+    ("llmcost", lambda sim: sim.command("/llmcost", "model=gpt-4o in=2000 out=500 qps=3"), "$"),
+    ("llmcost help", lambda sim: sim.command("/llmcost", "help"), "/llmcost"),
     ("rubric", lambda sim: sim.command("/rubric", "senior"), "Senior"),
     ("help DM", lambda sim: sim.dm("hello"), "/buildvsbuy"),
 ]

@@ -1,0 +1,41 @@
+"""Workspaces never see each other's data: every key a conversation writes starts with
+``{prefix}:{team}:``, and a click carried into another workspace changes nothing."""
+
+from __future__ import annotations
+
+from bot.devtools.signed import SlackRequests
+from bot.devtools.sim import SlackSim, buttons
+from bot.domain import buildvsbuy as bvb
+from bot.listeners.commands.buildvsbuy import flow_key
+from tests.conftest import SIGNING_SECRET
+
+TEAMS = ("T0ONE", "T0TWO")
+
+
+def _sim(app, slack_api, team: str) -> SlackSim:
+    return SlackSim(app, slack_api, SlackRequests(SIGNING_SECRET, team_id=team))
+
+
+def test_every_key_is_under_its_workspace(app, slack_api, store, redis_client) -> None:
+    for team in TEAMS:
+        sim = _sim(app, slack_api, team)
+        flow = sim.command("/buildvsbuy", f"triage for {team}").message
+        sim.click(flow, "Yes")
+        sim.mention("help", thread_ts="1700000000.000100")
+        sim.dm("hello")
+    keys = [k.decode() for k in redis_client.scan_iter(match=f"{store.prefix}:*")]
+    assert keys
+    teams = {key.split(":")[1] for key in keys}
+    assert teams == set(TEAMS), keys
+    kinds = {key.split(":")[2] for key in keys}
+    assert {"flow", "event"} <= kinds
+
+
+def test_a_click_carried_into_another_workspace_changes_nothing(app, slack_api, store) -> None:
+    one, two = (_sim(app, slack_api, team) for team in TEAMS)
+    message = one.command("/buildvsbuy", "support triage").message
+    value = bvb.decode_value(buttons(message)[0]["value"])
+    reply = two.click(message, "Yes")
+    assert reply.status == 200
+    assert store.get(key=flow_key("T0ONE", value.flow), model=bvb.Flow).value.turn == 0
+    assert store.get(key=flow_key("T0TWO", value.flow), model=bvb.Flow) is None
