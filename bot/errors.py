@@ -11,6 +11,16 @@ class TradeoffsError(Exception):
     """Base of every error this app raises on purpose."""
 
 
+class CodedError(TradeoffsError):
+    """A problem named by ``code``, a key into its feature's words in ``bot/texts``;
+    ``details`` are what those words are formatted with."""
+
+    def __init__(self, code: str, **details: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+
 class ConfigError(TradeoffsError):
     """A setting in the environment is missing or malformed."""
 

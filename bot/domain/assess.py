@@ -13,16 +13,11 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.knowledge.operating_map import Domain, OperatingMap, Synthesis
-from bot.errors import TradeoffsError
+from bot.errors import CodedError
 
 
-class AssessError(TradeoffsError):
+class AssessError(CodedError):
     """A rating the assessment can't take; ``code`` keys the words in bot/texts/assess.py."""
-
-    def __init__(self, code: str, **details: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.details = details
 
 
 class AssessSession(BaseModel):

@@ -13,18 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.knowledge.learning import FilterOption, Plan, PlanRule
 from bot.domain.knowledge.operating_map import Filter, OperatingMap
-from bot.errors import TradeoffsError
+from bot.errors import CodedError
 
 TOPIC_LIMIT = 120
 
 
-class LearnError(TradeoffsError):
+class LearnError(CodedError):
     """A topic or an answer the walk can't take; ``code`` keys the words in bot/texts/learn.py."""
-
-    def __init__(self, code: str, **details: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.details = details
 
 
 class LearnSession(BaseModel):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.knowledge.frameworks import Prioritizing, PriorityDimension
 from bot.domain.knowledge.scoring import ScoreFlag
-from bot.errors import TradeoffsError
+from bot.errors import CodedError
 
 MIN_INITIATIVES = 2
 MAX_INITIATIVES = 6
@@ -22,13 +22,8 @@ NAME_LIMIT = 60
 _SEPARATORS = (r"\s*(?:;|\n|\|)\s*", r"\s*,\s*", r"\s+(?:vs\.?|versus|or|and)\s+")
 
 
-class PrioritizeError(TradeoffsError):
+class PrioritizeError(CodedError):
     """Names or a score the flow can't take; ``code`` keys the words in bot/texts/prio.py."""
-
-    def __init__(self, code: str, **details: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.details = details
 
 
 class PrioSession(BaseModel):
