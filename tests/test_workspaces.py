@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
 from bot.listeners.commands.buildvsbuy import flow_key
+from bot.state import Key
 from tests.conftest import SIGNING_SECRET
 
 TEAMS = ("T0ONE", "T0TWO")
@@ -39,3 +42,18 @@ def test_a_click_carried_into_another_workspace_changes_nothing(app, slack_api, 
     assert reply.status == 200
     assert store.get(key=flow_key("T0ONE", value.flow), model=bvb.Flow).value.turn == 0
     assert store.get(key=flow_key("T0TWO", value.flow), model=bvb.Flow) is None
+
+
+class _Note(__import__("pydantic").BaseModel):
+    n: int
+
+
+@pytest.mark.parametrize("team", ["T0ONE", "T*", "T?NE", "T[0O]ONE"])
+def test_delete_team_deletes_exactly_that_workspace(store, team) -> None:
+    teams = ["T0ONE", "T0TWO", "T*", "T?NE", "T[0O]ONE"]
+    for name in teams:
+        store.put(key=Key(name, "flow", "f"), value=_Note(n=1))
+        store.put(key=Key(name, "prep", "U1"), value=_Note(n=1))
+    assert store.delete_team(team) == 2
+    left = [name for name in teams if store.get(key=Key(name, "flow", "f"), model=_Note)]
+    assert left == [name for name in teams if name != team]
