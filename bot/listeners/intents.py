@@ -87,7 +87,7 @@ def _prioritize(turn: Turn) -> None:
             text=turn.intent.argument, thread_ts=turn.thread_ts,
         )  # fmt: skip
     except PrioritizeError as error:
-        turn.post(notice(prio.error_text(error, turn.at)))
+        turn.post(notice(prio.WALK.error_text(error, turn.at)))
 
 
 def _learn(turn: Turn) -> None:
@@ -97,7 +97,7 @@ def _learn(turn: Turn) -> None:
             topic=turn.intent.argument, thread_ts=turn.thread_ts,
         )  # fmt: skip
     except LearnError as error:
-        turn.post(notice(learn.error_text(error, turn.at)))
+        turn.post(notice(learn.WALK.error_text(error, turn.at)))
 
 
 def _assess(turn: Turn) -> None:
@@ -143,8 +143,13 @@ def _status(turn: Turn) -> None:
     if found is None:
         turn.post(notice(tt.NO_FLOW.format(at=turn.at)))
         return
-    module = {"bvb": buildvsbuy, "learn": learn, "assess": assess, "prio": prio}[found.kind]
-    payload = module.current(turn.deps, turn.team, found.flow_id)
+    current = {
+        "bvb": buildvsbuy.current,
+        "learn": learn.WALK.current,
+        "assess": assess.WALK.current,
+        "prio": prio.WALK.current,
+    }[found.kind]
+    payload = current(turn.deps, turn.team, found.flow_id)
     turn.post(payload if payload is not None else notice(tt.FLOW_EXPIRED.format(at=turn.at)))
 
 

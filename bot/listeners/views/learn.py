@@ -12,7 +12,7 @@ from bot.blocks.learn import TOPIC_BLOCK, TOPIC_INPUT, TOPIC_MODAL
 from bot.deps import Deps, team_of
 from bot.domain.learn import LearnError, clean_topic
 from bot.errors import StateUnavailable
-from bot.listeners.actions.learn import error_text, start_learn
+from bot.listeners.actions.learn import WALK, start_learn
 from bot.listeners.walks import at_for
 from bot.texts import common
 from bot.texts import learn as t
@@ -31,7 +31,7 @@ def on_topic(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltC
     try:
         topic = clean_topic(raw)
     except LearnError as error:
-        text = t.MODAL_EMPTY if error.code == "no_topic" else error_text(error, at_for("D"))
+        text = t.MODAL_EMPTY if error.code == "no_topic" else WALK.error_text(error, at_for("D"))
         ack(response_action="errors", errors={TOPIC_BLOCK: text})
         return
     ack()

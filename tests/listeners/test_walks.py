@@ -1,0 +1,74 @@
+"""Walk.advance, shared by learn / assess / prio: a click that lost the compare-and-set race
+to another says "stale" and leaves the winner's answer stored; a click that won replaces the
+message with the next step."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deps import Deps
+from bot.domain.assess import AssessSession
+from bot.domain.learn import LearnSession
+from bot.domain.prioritize import PrioSession
+from bot.listeners.actions import assess, learn, prio
+from bot.listeners.walks import Clicked
+from bot.texts import common
+
+TEAM, FLOW = "T0TEST", "0123456789ab"
+WHERE = {"user": "U0ALICE", "channel": "C0TEAM", "thread_ts": "1700000000.000100"}
+LEARN = LearnSession(topic="mixture of experts", **WHERE)
+PRIO = PrioSession(initiatives=["a", "b"], scores=[{}, {}], **WHERE)
+
+CASES = [
+    (learn.WALK, LEARN, {"answers": {"relevance": "no"}}, {"answers": {"relevance": "yes"}}),
+    (assess.WALK, AssessSession(**WHERE), {"scores": {"systems": 2}}, {"scores": {"systems": 5}}),
+    (prio.WALK, PRIO, {"scores": [{"value": 1}, {}]}, {"scores": [{"value": 4}, {}]}),
+]
+
+
+IDS = ["learn", "assess", "prio"]
+
+
+class Responses(list):
+    def __call__(self, **payload) -> None:
+        self.append(payload)
+
+
+def _clicked(walk, deps: Deps, session) -> Clicked:
+    deps.store.create(key=walk.key(TEAM, FLOW), value=session)
+    found = deps.store.get(key=walk.key(TEAM, FLOW), model=walk.model)
+    return Clicked(deps, TEAM, "@Tradeoffs ", FLOW, "x", found)
+
+
+@pytest.mark.parametrize(("walk", "session", "winner", "loser"), CASES, ids=IDS)
+def test_a_click_that_lost_the_race_is_stale(
+    walk, session, winner, loser, settings, store, knowledge
+) -> None:
+    deps = Deps(settings, store, knowledge)
+    clicked = _clicked(walk, deps, session)
+    won = session.model_copy(update=winner)
+    store.update(key=walk.key(TEAM, FLOW), expected_version=clicked.found.version, value=won)
+    respond = Responses()
+    walk.advance(clicked, respond, session.model_copy(update=loser))
+    [said] = respond
+    assert said["response_type"] == "ephemeral"
+    assert said["replace_original"] is False
+    assert said["text"] == common.STALE
+    assert store.get(key=walk.key(TEAM, FLOW), model=walk.model).value == won
+
+
+@pytest.mark.parametrize(("walk", "session", "winner", "loser"), CASES, ids=IDS)
+def test_a_click_that_won_shows_the_next_step(
+    walk, session, winner, loser, settings, store, knowledge
+) -> None:
+    deps = Deps(settings, store, knowledge)
+    clicked = _clicked(walk, deps, session)
+    new = session.model_copy(update=winner)
+    respond = Responses()
+    walk.advance(clicked, respond, new)
+    [said] = respond
+    assert said["replace_original"] is True
+    assert said["text"] != common.STALE
+    assert said == {"replace_original": True, **walk.render(deps, FLOW, new)}
+    stored = store.get(key=walk.key(TEAM, FLOW), model=walk.model)
+    assert (stored.version, stored.value) == (2, new)
