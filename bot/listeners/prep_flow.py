@@ -23,7 +23,8 @@ from bot.deps import Deps
 from bot.domain import prep
 from bot.domain.knowledge.rubric import Level
 from bot.domain.prep import Mode, PrepSession
-from bot.errors import StateConflict, StateMissing
+from bot.errors import StateMissing
+from bot.listeners import walks
 from bot.state import Key, Versioned
 from bot.texts import prep as texts
 
@@ -93,16 +94,7 @@ def save(deps: Deps, team: str, current: Versioned[PrepSession], new: PrepSessio
 
     Returns False (and the caller says "stale") when the race was lost; StateMissing
     when the session expired in between."""
-    try:
-        deps.store.update(
-            key=key(team, new.owner),
-            expected_version=current.version,
-            value=new,
-            ttl=deps.settings.prep_ttl_seconds,
-        )
-    except StateConflict:
-        return False
-    return True
+    return walks.save(deps, key(team, new.owner), current, new, ttl=deps.settings.prep_ttl_seconds)
 
 
 def move_on(

@@ -47,15 +47,11 @@ def tell(respond: Respond, text: str) -> None:
     respond(response_type="ephemeral", replace_original=False, **notice(text))
 
 
-def save(deps: Deps, key: Key, current: Versioned, new: BaseModel) -> bool:
-    """Compare-and-set; False when someone else's click got there first."""
+def save(deps: Deps, key: Key, current: Versioned, new: BaseModel, *, ttl: int) -> bool:
+    """Compare-and-set; False when someone else's click got there first (StateMissing when
+    the state expired in between). Interview prep's sessions are saved this way too."""
     try:
-        deps.store.update(
-            key=key,
-            expected_version=current.version,
-            value=new,
-            ttl=deps.settings.state_ttl_seconds,
-        )
+        deps.store.update(key=key, expected_version=current.version, value=new, ttl=ttl)
     except StateConflict:
         return False
     return True
@@ -143,8 +139,9 @@ class Walk(Generic[S]):
     def advance(self, clicked: Clicked[S], respond: Respond, new: S) -> None:
         """Store ``new`` (compare-and-set) and show it in place of the clicked message; a
         click that lost the race to another gets "stale" instead."""
-        if not save(clicked.deps, self.key(clicked.team, clicked.flow_id), clicked.found, new):
+        deps, key = clicked.deps, self.key(clicked.team, clicked.flow_id)
+        if not save(deps, key, clicked.found, new, ttl=deps.settings.state_ttl_seconds):
             tell(respond, common.STALE)
             return
         self.log.info("%s %s: step %d", self.label, clicked.flow_id, new.step)
-        respond(replace_original=True, **self.render(clicked.deps, clicked.flow_id, new))
+        respond(replace_original=True, **self.render(deps, clicked.flow_id, new))
