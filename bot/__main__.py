@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="production HTTP server on $PORT (gunicorn)",
         description="Serve /slack/events and GET /healthz on $PORT under gunicorn. "
-        "Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or OAuth settings).",
+        "Needs SLACK_SIGNING_SECRET, and SLACK_BOT_TOKEN for one workspace or "
+        "SLACK_CLIENT_ID + SLACK_CLIENT_SECRET to install in many (/slack/install).",
     ).add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
     sub.add_parser(
         "socket",
@@ -68,7 +69,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.runtime import build, configure_logging
     from bot.server import make_wsgi_app, run_gunicorn
 
-    settings.require("slack_signing_secret", "slack_bot_token")
+    settings.require("slack_signing_secret")
+    if settings.slack_client_id or settings.slack_client_secret:  # OAuth: many workspaces
+        settings.require("slack_client_id", "slack_client_secret")
+    else:
+        settings.require("slack_bot_token")
     configure_logging(settings.log_level)
     build(settings)  # fail fast in the parent on bad knowledge or settings
 

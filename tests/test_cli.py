@@ -36,6 +36,8 @@ def test_every_command_has_help(command: str) -> None:
     [
         ("serve", {}, "SLACK_SIGNING_SECRET"),
         ("serve", {"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ("serve", {"SLACK_SIGNING_SECRET": "s", "SLACK_CLIENT_ID": "1.2"}, "SLACK_CLIENT_SECRET"),
+        ("serve", {"SLACK_SIGNING_SECRET": "s", "SLACK_CLIENT_SECRET": "x"}, "SLACK_CLIENT_ID"),
         ("socket", {"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN"),
         ("check", {"PORT": "not-a-port"}, "PORT"),
         ("check", {"PORT": "70000"}, "PORT"),

@@ -23,7 +23,9 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
     assert sorted(settings["event_subscriptions"]["bot_events"]) == [
         "app_home_opened",
         "app_mention",
+        "app_uninstalled",
         "message.im",
+        "tokens_revoked",
     ]
     assert settings["interactivity"]["is_enabled"] is True
     assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [

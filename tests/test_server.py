@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -45,18 +46,17 @@ def _post(url: str, body: str, headers: dict[str, str]) -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
-@pytest.fixture
-def server(slack_api: FakeSlack, redis_url: str, key_prefix: str, redis_client) -> Iterator[str]:
+@contextmanager
+def running_server(env_extra: dict[str, str], redis_url: str, key_prefix: str, redis_client):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env |= {
         "PORT": str(port),
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack_api.url,
         "REDIS_URL": redis_url,
         "REDIS_PREFIX": key_prefix,
         "LOG_LEVEL": "WARNING",
+        **env_extra,
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve", "--workers", "1"],
@@ -66,13 +66,15 @@ def server(slack_api: FakeSlack, redis_url: str, key_prefix: str, redis_client) 
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail("server exited: " + process.stdout.read().decode())
             try:
                 if _get(base + "/healthz")[0] == 200:
                     break
             except OSError:
                 time.sleep(0.1)
         else:
-            pytest.fail("server did not start: " + process.stdout.read1().decode())
+            pytest.fail("server did not start in 30 s")
         yield base
     finally:
         process.terminate()
@@ -80,6 +82,13 @@ def server(slack_api: FakeSlack, redis_url: str, key_prefix: str, redis_client) 
         keys = list(redis_client.scan_iter(match=f"{key_prefix}:*"))
         if keys:
             redis_client.delete(*keys)
+
+
+@pytest.fixture
+def server(slack_api: FakeSlack, redis_url: str, key_prefix: str, redis_client) -> Iterator[str]:
+    extra = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": slack_api.url}
+    with running_server(extra, redis_url, key_prefix, redis_client) as base:
+        yield base
 
 
 def test_healthz_reports_redis(server: str) -> None:
@@ -108,3 +117,12 @@ def test_signed_event_is_answered_and_forged_one_rejected(
     assert _post(server + "/slack/events", body, bare)[0] == 401
     time.sleep(0.3)
     assert len(slack_api.calls) == before, "a forged request was processed"
+
+
+def test_serve_in_oauth_mode_needs_no_bot_token(redis_url, key_prefix, redis_client) -> None:
+    extra = {"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "client-secret"}
+    with running_server(extra, redis_url, key_prefix, redis_client) as base:
+        status, body = _get(base + "/slack/install")
+        assert status == 200
+        assert b"slack.com/oauth/v2/authorize" in body
+        assert b"client_id=111.222" in body

@@ -134,7 +134,7 @@ def test_keys_stay_under_the_prefix_and_team(store: Store, redis_client: redis.R
 
 
 def test_unreachable_redis_raises_state_unavailable() -> None:
-    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    dead = redis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
     store = Store(dead, prefix="test-dead", default_ttl=60)
     assert store.ping() is False
     with pytest.raises(StateUnavailable):
