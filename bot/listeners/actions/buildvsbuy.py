@@ -25,7 +25,6 @@ from bot.blocks.buildvsbuy import (
     topic_modal,
     without_buttons,
 )
-from bot.blocks.common import notice
 from bot.deps import Deps, team_of
 from bot.domain.buildvsbuy import (
     AlreadyRecorded,
@@ -41,6 +40,7 @@ from bot.domain.buildvsbuy import (
 from bot.errors import StateConflict, StateMissing, StateUnavailable
 from bot.listeners.commands.buildvsbuy import flow_key, now, remember_decision, render
 from bot.listeners.views.llmcost import open_cost_modal
+from bot.listeners.walks import tell
 from bot.state import Versioned
 from bot.texts import buildvsbuy as t
 from bot.texts import common
@@ -54,10 +54,6 @@ def register(app: App) -> None:
     app.action(ACTION_RECORD)(on_record)
     app.action(ACTION_COST)(on_cost)
     app.action(ACTION_TOPIC)(on_topic)
-
-
-def _tell(respond: Respond, text: str) -> None:
-    respond(response_type="ephemeral", replace_original=False, **notice(text))
 
 
 def _value(body: dict, action: dict, team: str) -> ButtonValue:
@@ -84,7 +80,7 @@ def _load(body: dict, action: dict, context: BoltContext, respond: Respond):
         value = _value(body, action, team)
     except BadButtonValue as exc:
         log.info("ignored a bvb click: %s", exc)
-        _tell(respond, t.BAD_VALUE)
+        tell(respond, t.BAD_VALUE)
         return None
     key = flow_key(team, value.flow)
     got = deps.store.get(key=key, model=Flow)  # round trip 1
@@ -97,7 +93,7 @@ def _load(body: dict, action: dict, context: BoltContext, respond: Respond):
 def _expired(body: dict, respond: Respond) -> None:
     if body.get("message"):
         respond(replace_original=True, **without_buttons(body["message"], t.EXPIRED_NOTE))
-    _tell(respond, t.EXPIRED)
+    tell(respond, t.EXPIRED)
 
 
 def _stale(body: dict, respond: Respond, flow: Flow, value: ButtonValue, deps: Deps) -> None:
@@ -114,20 +110,20 @@ def _stale(body: dict, respond: Respond, flow: Flow, value: ButtonValue, deps: D
         respond(replace_original=True, **current)
         just_missed = value.turn == flow.turn - 1 and flow.last_verb in t.CONFLICT
         if just_missed and flow.last_user:
-            _tell(respond, t.CONFLICT[flow.last_verb].format(user=flow.last_user))
+            tell(respond, t.CONFLICT[flow.last_verb].format(user=flow.last_user))
         else:
-            _tell(respond, t.STALE_REFRESHED)
+            tell(respond, t.STALE_REFRESHED)
     else:
         respond(replace_original=True, **without_buttons(body.get("message"), t.STALE_NOTE))
-        _tell(respond, t.STALE_STRIPPED)
+        tell(respond, t.STALE_STRIPPED)
 
 
 def _conflict(respond: Respond, exc: StateConflict) -> None:
     current = exc.current.value if isinstance(exc.current, Versioned) else None
     if isinstance(current, Flow) and current.last_user and current.last_verb in t.CONFLICT:
-        _tell(respond, t.CONFLICT[current.last_verb].format(user=current.last_user))
+        tell(respond, t.CONFLICT[current.last_verb].format(user=current.last_user))
     else:
-        _tell(respond, t.CONFLICT_UNKNOWN)
+        tell(respond, t.CONFLICT_UNKNOWN)
 
 
 def _advance(body, action, context, respond) -> tuple[Deps, Flow, Versioned, Any] | None:
@@ -146,11 +142,11 @@ def _advance(body, action, context, respond) -> tuple[Deps, Flow, Versioned, Any
         _expired(body, respond)
         return None
     except AlreadyRecorded as exc:
-        _tell(respond, t.ALREADY_RECORDED.format(user=exc.by))
+        tell(respond, t.ALREADY_RECORDED.format(user=exc.by))
         return None
     except BadButtonValue as exc:
         log.info("ignored a bvb click: %s", exc)
-        _tell(respond, t.BAD_VALUE)
+        tell(respond, t.BAD_VALUE)
         return None
     if new.message_ts is None and _container(body).get("message_ts"):
         new = new.model_copy(update={"message_ts": _container(body)["message_ts"]})
@@ -169,7 +165,7 @@ def _advance_or_tell(body, action, context, respond):
     try:
         return _advance(body, action, context, respond)
     except StateUnavailable:
-        _tell(respond, common.STATE_UNAVAILABLE)
+        tell(respond, common.STATE_UNAVAILABLE)
         return None
 
 
@@ -203,7 +199,7 @@ def on_record(
             undone = flow.model_copy(update={"recorded_by": None, "turn": flow.turn + 1})
             deps.store.update(key=key, expected_version=saved.version, value=undone)
             respond(replace_original=True, **render(undone, deps))
-            _tell(respond, t.RECORD_FAILED.format(error=error))
+            tell(respond, t.RECORD_FAILED.format(error=error))
             return
     try:
         remember_decision(deps, team=flow.team, record=record)
@@ -230,7 +226,7 @@ def on_cost(
     try:
         _value(body, action, team_of(context))
     except BadButtonValue:
-        _tell(respond, t.BAD_VALUE)
+        tell(respond, t.BAD_VALUE)
         return
     container = _container(body)
     open_cost_modal(
@@ -253,4 +249,4 @@ def on_topic(
     try:
         client.views_open(trigger_id=body["trigger_id"], view=topic_modal(metadata))
     except SlackApiError as exc:
-        _tell(respond, t.MODAL_FAILED.format(error=exc.response.get("error", "unknown_error")))
+        tell(respond, t.MODAL_FAILED.format(error=exc.response.get("error", "unknown_error")))
