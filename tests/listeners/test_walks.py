@@ -29,46 +29,41 @@ CASES = [
 IDS = ["learn", "assess", "prio"]
 
 
-class Responses(list):
-    def __call__(self, **payload) -> None:
-        self.append(payload)
+@pytest.fixture
+def deps(settings, store, knowledge) -> Deps:
+    return Deps(settings, store, knowledge)
 
 
-def _clicked(walk, deps: Deps, session) -> Clicked:
-    deps.store.create(key=walk.key(TEAM, FLOW), value=session)
-    found = deps.store.get(key=walk.key(TEAM, FLOW), model=walk.model)
-    return Clicked(deps, TEAM, "@Tradeoffs ", FLOW, "x", found)
+def _advance(walk, deps: Deps, session, new, *, winner=None) -> dict:
+    """A click on ``session``'s step answering ``new``; ``winner``, if given, is stored by
+    another click between this click's read and its write. What the clicker is shown."""
+    key = walk.key(TEAM, FLOW)
+    deps.store.create(key=key, value=session)
+    found = deps.store.get(key=key, model=walk.model)
+    if winner is not None:
+        deps.store.update(key=key, expected_version=found.version, value=winner)
+    said: list[dict] = []
+    clicked = Clicked(deps, TEAM, "@Tradeoffs ", FLOW, "x", found)
+    walk.advance(clicked, lambda **payload: said.append(payload), new)
+    [only] = said
+    return only
 
 
 @pytest.mark.parametrize(("walk", "session", "winner", "loser"), CASES, ids=IDS)
-def test_a_click_that_lost_the_race_is_stale(
-    walk, session, winner, loser, settings, store, knowledge
-) -> None:
-    deps = Deps(settings, store, knowledge)
-    clicked = _clicked(walk, deps, session)
+def test_a_click_that_lost_the_race_is_stale(walk, session, winner, loser, deps) -> None:
     won = session.model_copy(update=winner)
-    store.update(key=walk.key(TEAM, FLOW), expected_version=clicked.found.version, value=won)
-    respond = Responses()
-    walk.advance(clicked, respond, session.model_copy(update=loser))
-    [said] = respond
+    said = _advance(walk, deps, session, session.model_copy(update=loser), winner=won)
     assert said["response_type"] == "ephemeral"
     assert said["replace_original"] is False
     assert said["text"] == common.STALE
-    assert store.get(key=walk.key(TEAM, FLOW), model=walk.model).value == won
+    assert deps.store.get(key=walk.key(TEAM, FLOW), model=walk.model).value == won
 
 
 @pytest.mark.parametrize(("walk", "session", "winner", "loser"), CASES, ids=IDS)
-def test_a_click_that_won_shows_the_next_step(
-    walk, session, winner, loser, settings, store, knowledge
-) -> None:
-    deps = Deps(settings, store, knowledge)
-    clicked = _clicked(walk, deps, session)
+def test_a_click_that_won_shows_the_next_step(walk, session, winner, loser, deps) -> None:
     new = session.model_copy(update=winner)
-    respond = Responses()
-    walk.advance(clicked, respond, new)
-    [said] = respond
-    assert said["replace_original"] is True
+    said = _advance(walk, deps, session, new)
     assert said["text"] != common.STALE
     assert said == {"replace_original": True, **walk.render(deps, FLOW, new)}
-    stored = store.get(key=walk.key(TEAM, FLOW), model=walk.model)
+    stored = deps.store.get(key=walk.key(TEAM, FLOW), model=walk.model)
     assert (stored.version, stored.value) == (2, new)
