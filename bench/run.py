@@ -47,7 +47,10 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--levels", default="1,10,50", help="concurrency levels (default 1,10,50)")
     parser.add_argument("--requests", type=int, default=400, help="requests per scenario and level")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1),
+        help="gunicorn workers (default 2 per CPU core, as `python -m bot serve`)",
+    )  # fmt: skip
     parser.add_argument("--timeout", type=float, default=900, help="give up after this many s")
     parser.add_argument("--quick", action="store_true", help="levels 1,10 and 60 requests")
     parser.add_argument("--json", type=Path, help="also write the numbers here")

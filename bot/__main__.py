@@ -25,7 +25,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve /slack/events and GET /healthz on $PORT under gunicorn. "
         "Needs SLACK_SIGNING_SECRET, and SLACK_BOT_TOKEN for one workspace or "
         "SLACK_CLIENT_ID + SLACK_CLIENT_SECRET to install in many (/slack/install).",
-    ).add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    ).add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))),
+        help="gunicorn worker processes (default $WEB_CONCURRENCY, else 2 per CPU core)",
+    )
     sub.add_parser(
         "socket",
         help="Socket Mode, for development behind a firewall",
