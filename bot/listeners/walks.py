@@ -20,10 +20,11 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.clicks import decode
-from bot.blocks.common import escape, notice
+from bot.blocks.common import escape
 from bot.deps import Deps, team_of
 from bot.errors import CodedError, StateConflict
 from bot.listeners import thread_state
+from bot.listeners.replies import tell
 from bot.listeners.thread_state import FlowKind
 from bot.state import Key, Versioned
 from bot.texts import common
@@ -40,11 +41,6 @@ def new_id() -> str:
 def at_for(channel: str | None) -> str:
     """How a request starts where this conversation lives: nothing in a DM with the bot."""
     return DM_AT if (channel or "").startswith("D") else MENTION_AT
-
-
-def tell(respond: Respond, text: str) -> None:
-    """A notice only the clicker sees; the message with the buttons stays as it was."""
-    respond(response_type="ephemeral", replace_original=False, **notice(text))
 
 
 def save(deps: Deps, key: Key, current: Versioned, new: BaseModel, *, ttl: int) -> bool:

@@ -18,7 +18,8 @@ from bot.blocks import assess as blocks
 from bot.deps import Deps
 from bot.domain import assess
 from bot.domain.assess import AssessError, AssessSession
-from bot.listeners.walks import Walk, at_for, tell
+from bot.listeners.replies import tell
+from bot.listeners.walks import Walk, at_for
 from bot.texts import assess as t
 from bot.texts import common
 

@@ -39,8 +39,8 @@ from bot.domain.buildvsbuy import (
 )
 from bot.errors import StateConflict, StateMissing, StateUnavailable
 from bot.listeners.commands.buildvsbuy import flow_key, now, remember_decision, render
+from bot.listeners.replies import tell
 from bot.listeners.views.llmcost import open_cost_modal
-from bot.listeners.walks import tell
 from bot.state import Versioned
 from bot.texts import buildvsbuy as t
 from bot.texts import common

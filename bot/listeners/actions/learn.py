@@ -18,7 +18,8 @@ from bot.blocks import learn as blocks
 from bot.deps import Deps
 from bot.domain import learn
 from bot.domain.learn import LearnError, LearnSession
-from bot.listeners.walks import Walk, tell
+from bot.listeners.replies import tell
+from bot.listeners.walks import Walk
 from bot.texts import learn as t
 
 log = logging.getLogger(__name__)

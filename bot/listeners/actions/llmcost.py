@@ -15,13 +15,13 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.common import notice
 from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION, error_message, estimate_message
 from bot.deps import Deps
 from bot.domain.cost.args import request_fields
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.parse import parse_request
 from bot.listeners.llmcost_answer import run
+from bot.listeners.replies import tell, tell_payload
 from bot.listeners.views.llmcost import open_cost_modal
 from bot.texts import llmcost as texts
 
@@ -38,13 +38,8 @@ def _value(action: dict) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _private(respond: Respond, text: str) -> None:
-    respond(response_type="ephemeral", replace_original=False, **notice(text))
-
-
 def _private_error(respond: Respond, error: CostInputError) -> None:
-    message = error_message(texts.BAD_SHARE + "\n" + error.user_text())
-    respond(response_type="ephemeral", replace_original=False, **message)
+    tell_payload(respond, error_message(texts.BAD_SHARE + "\n" + error.user_text()))
 
 
 def on_share(
@@ -89,4 +84,4 @@ def on_edit(ack: Ack, body: dict, action: dict, respond: Respond, client: WebCli
         )
     except SlackApiError as exc:
         log.warning("views.open for /llmcost failed: %s", exc.response.get("error"))
-        _private(respond, texts.FORM_FAILED)
+        tell(respond, texts.FORM_FAILED)

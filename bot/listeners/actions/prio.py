@@ -19,7 +19,8 @@ from bot.blocks import prio as blocks
 from bot.deps import Deps
 from bot.domain import prioritize
 from bot.domain.prioritize import PrioritizeError, PrioSession
-from bot.listeners.walks import Walk, tell
+from bot.listeners.replies import tell
+from bot.listeners.walks import Walk
 from bot.texts import common
 from bot.texts import prio as t
 

@@ -17,11 +17,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.common import notice
 from bot.blocks.llmcost import help_message
 from bot.deps import Deps
 from bot.domain.cost.parse import wants_help
 from bot.listeners.llmcost_answer import answer
+from bot.listeners.replies import tell
 from bot.listeners.views.llmcost import open_cost_modal
 from bot.texts import llmcost as texts
 
@@ -65,4 +65,4 @@ def _open_form(client: WebClient, command: dict, respond: Respond) -> None:
         )
     except SlackApiError as exc:
         log.warning("views.open for /llmcost failed: %s", exc.response.get("error"))
-        respond(response_type="ephemeral", replace_original=False, **notice(texts.FORM_FAILED))
+        tell(respond, texts.FORM_FAILED)
