@@ -8,9 +8,11 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
+from bot.bolt_request import bolt_request
 from bot.errors import StateUnavailable
 from bot.state import Store
 
@@ -20,11 +22,19 @@ UNAVAILABLE_PAGE = "The state store is unavailable right now. Try again in a min
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
+class _Handler(SlackRequestHandler):
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        """Bolt's, with the request built by ``bolt_request`` (a command's text may say
+        "payload")."""
+        body, query, headers = request.get_body(), request.query_string, request.get_headers()
+        return self.app.dispatch(bolt_request(body=body, query=query, headers=headers))
+
+
 def make_wsgi_app(app: App, store: Store) -> WSGIApp:
     """Route /healthz to a Redis check and everything else to Bolt (events, and the OAuth
     install pages when OAuth is on). Every response carries ``Server-Timing: app;dur=<ms>``
     (the benchmark reads it); a Redis outage on an install page is a 503, not a traceback."""
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    bolt = _Handler(app, path=EVENTS_PATH)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         started = time.perf_counter()

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
+from bot.bolt_request import bolt_request
 from bot.devtools.view_state import find_element
 
 Request = tuple[str, dict[str, str]]
@@ -272,5 +273,5 @@ class SlackRequests:
 
 
 def dispatch(app: App, body: str, headers: dict[str, str]) -> BoltResponse:
-    """Run one signed request through the app, as Bolt's HTTP adapters do."""
-    return app.dispatch(BoltRequest(body=body, headers=headers))
+    """Run one signed request through the app, as the server (``bot/server.py``) does."""
+    return app.dispatch(bolt_request(body=body, headers=headers))
