@@ -9,7 +9,9 @@ from bot.listeners.messages import intents, prep
 
 
 def register(app: App) -> None:
-    app.message()(reply_help)
+    # Every message event, not app.message(): that skips an empty text (a 404 Slack retries)
+    # and every subtype (edits, deletions), which are acknowledged here and ignored.
+    app.event("message")(reply_help)
 
 
 def reply_help(message: dict, say: Say, client: WebClient, context: BoltContext) -> None:

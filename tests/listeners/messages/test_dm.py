@@ -16,3 +16,18 @@ def test_bot_messages_are_ignored(sim, requests_) -> None:
     reply = sim.send(requests_.event({**event, "user": "U0BOT", "bot_id": "B0BOT", "text": "x"}))
     assert reply.status == 200
     assert reply.messages == []
+
+
+def test_dm_without_text_gets_help_not_a_404(sim) -> None:
+    # Bolt's app.message() skips an event whose text is empty; nothing else matched it.
+    reply = sim.dm("")
+    assert reply.status == 200
+    assert "/buildvsbuy" in reply.message_text
+
+
+def test_edited_dm_is_acknowledged_and_ignored(sim, requests_) -> None:
+    edit = {"type": "message", "subtype": "message_changed", "channel_type": "im"}
+    edit |= {"channel": "D0ALICE", "ts": "1.3", "message": {"user": "U0ALICE", "text": "x"}}
+    reply = sim.send(requests_.event(edit))
+    assert reply.status == 200
+    assert reply.messages == []
