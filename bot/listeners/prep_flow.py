@@ -170,7 +170,8 @@ def text(
     """A free-text DM line for a running session: a name, an answer or a note."""
     rubric = deps.knowledge.rubric
     new, outcome = prep.take_text(current.value, line)
-    if outcome == "ignored":
+    if outcome == "ignored":  # an empty line: show again what the session waits for
+        post(**blocks.step_message(current.value, rubric))
         return
     new = new.model_copy(update={"last_ts": ts})
     if not save(deps, team, current, new):

@@ -280,3 +280,17 @@ def test_a_session_the_rubric_no_longer_matches_is_dropped(sim, store) -> None:
     store.put(key=key(TEAM, ALICE), value=old)
     assert sim.dm("prep").message["text"] == texts.MENU_FALLBACK
     assert stored(store) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "asks"),
+    [("practice senior", "Answer in one message here"), ("scorecard senior", "candidate's name"),
+     ("scorecard senior Ada", "then rate")],
+)  # fmt: skip
+@pytest.mark.parametrize("line", ["", "   ", "\n\t"])
+def test_an_empty_line_in_a_session_shows_what_it_waits_for(sim, store, start, asks, line) -> None:
+    sim.dm(start)
+    before = stored(store)
+    reply = sim.dm(line)
+    assert asks in reply.message_text
+    assert stored(store).value == before.value
