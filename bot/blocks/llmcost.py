@@ -74,7 +74,8 @@ def estimate_message(
 
 
 def help_message() -> dict[str, Any]:
-    return notice(texts.HELP)
+    """``texts.HELP`` is also the CLI's plain-text help: its ``<same arguments>`` is escaped here."""
+    return notice(escape(texts.HELP))
 
 
 def error_message(user_text: str) -> dict[str, Any]:

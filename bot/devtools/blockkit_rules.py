@@ -7,6 +7,7 @@ reports all its problems at once.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 SELECTS = frozenset(
@@ -117,6 +118,19 @@ def text_object(
         ck.add(path, "empty text")
     else:
         ck.length(path, text, limit)
+        if kind == "mrkdwn":
+            _angles(ck, path, text)
+
+
+# Slack reads `<...>` in mrkdwn as a link or mention, even inside backticks; anything else
+# (`<topic>`) is eaten or becomes a broken link. Placeholders are written `&lt;topic&gt;`.
+_CONTROL = re.compile(r"<(?![@#!]|https?://|mailto:)[^<>]*>")
+
+
+def _angles(ck: Checker, path: str, text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        ck.add(path, f"unescaped {found.group(0)!r} in mrkdwn: write &lt; and &gt;")
 
 
 def _list(ck: Checker, path: str, value: Any, *, what: str, low: int, high: int) -> list:

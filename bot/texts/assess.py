@@ -19,7 +19,9 @@ TIED = "; tied with {names}"
 WORK_ON = "*Capabilities to work on*\n{lines}"
 RHYTHM = "*Keep a synthesis rhythm*\n{lines}"
 RHYTHM_LINE = "• *{cadence}:* {practice}"
-STRONGEST = "Strongest: {name}. Next: pick one capability above and ask `{at}learn <it>`."
+STRONGEST = (
+    "Strongest: {name}. Next: pick one capability above and ask `{at}learn &lt;capability&gt;`."
+)
 FALLBACK_RESULT = "Self-assessment: weakest domain {name} ({score}/{high})."
 
 ERRORS = {

@@ -10,14 +10,15 @@ HELP = f"""\
 
 *Try:* `{COMMAND} {EXAMPLE}`
 
-• `{COMMAND} <topic>` posts one message in this conversation with the first question, a short \
-explanation and Yes / No buttons. Anyone here can answer; each click updates the same message \
-and the path so far shows who answered what.
+• `{COMMAND} &lt;topic&gt;` posts one message in this conversation with the first question, \
+a short explanation and Yes / No buttons. Anyone here can answer; each click updates the same \
+message and the path so far shows who answered what.
 • *Back* undoes the latest answer, *Start over* goes back to the first question.
 • At the end you get the recommendation (prompting, RAG, fine-tuning, distill + self-host, or \
 reframe), why, when it wins, its honest costs and risks, the first rollout step and the stack \
 defaults. *Post decision record* writes an ADR in the thread; *Estimate cost* opens the cost form.
-• `{COMMAND}` alone asks for the topic first. In a thread, mention me: `@Tradeoffs buildvsbuy <topic>`.
+• `{COMMAND}` alone asks for the topic first. In a thread, mention me: \
+`@Tradeoffs buildvsbuy &lt;topic&gt;`.
 
 *Examples:* `{COMMAND} support-ticket triage` · `{COMMAND} contract clause extraction` · \
 `{COMMAND} sales call summaries`"""
@@ -113,9 +114,9 @@ STALE_STRIPPED = (
 )
 EXPIRED = (
     f":hourglass: This decision has expired, so your click didn't count; I removed its buttons. "
-    f"Start a new one with `{COMMAND} <topic>`."
+    f"Start a new one with `{COMMAND} &lt;topic&gt;`."
 )
-EXPIRED_NOTE = f":hourglass: Expired: start a new decision with `{COMMAND} <topic>`."
+EXPIRED_NOTE = f":hourglass: Expired: start a new decision with `{COMMAND} &lt;topic&gt;`."
 BAD_VALUE = (
     ":warning: I couldn't match that click to a decision in this workspace, so nothing changed. "
     f"Start one with `{COMMAND} {EXAMPLE}`."

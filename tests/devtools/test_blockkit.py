@@ -87,6 +87,9 @@ GOOD_MESSAGES = {
     "blocks as JSON string": {"text": "t", "blocks": '[{"type": "divider"}]'},
     "delete_original": {"delete_original": True},
     "attachment blocks": {"text": "t", "attachments": [{"blocks": [section()]}]},
+    "slack control sequences": msg(
+        section("<@U1> <#C1|general> <!here> <https://x.io|x> <mailto:a@b.co> `a &lt;b&gt;` 1 < 2")
+    ),
 }
 
 BAD_MESSAGES = {
@@ -146,6 +149,11 @@ BAD_MESSAGES = {
             section(accessory={"type": "datepicker", "action_id": "d", "initial_date": "2024/1/1"})
         ),
         "slack_sdk rejects it",
+    ),
+    "placeholder in mrkdwn": (msg(section("run `/buildvsbuy <topic>`")), "unescaped '<topic>'"),
+    "placeholder in context": (
+        msg({"type": "context", "elements": [md("ask `learn <it>`")]}),
+        "elements[0]: unescaped '<it>'",
     ),
     "bad attachment block": (
         {"text": "t", "attachments": [{"blocks": [section("")]}]},
