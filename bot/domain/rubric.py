@@ -81,6 +81,9 @@ def find_area(text: str, rubric: Rubric) -> Area:
     """The area ``text`` names exactly or abbreviates clearly; RubricInputError otherwise."""
     typed = text.strip()
     exact = rubric.area(typed) if typed else None
+    if exact is None and typed:  # the full name, as error messages list it
+        words = _words(typed)
+        exact = next((area for area in rubric.areas if _name_words(area) == words), None)
     if exact is not None:
         return exact
     matches = _abbreviated(normalize_key(typed), rubric) if typed else []
@@ -143,8 +146,12 @@ def words_of(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.strip()) if w]
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9+]+", text.lower())
+
+
 def _name_words(area: Area) -> list[str]:
-    return re.findall(r"[a-z0-9+]+", area.name.lower())
+    return _words(area.name)
 
 
 def _abbreviated(key: str, rubric: Rubric) -> list[Area]:

@@ -51,6 +51,12 @@ def rubric() -> Rubric:
         ("senior ag", "show", "senior", "agents"),
         ("senior co", "show", "senior", "communication"),
         ("mid orchestration", "show", "mid", "prompting"),
+        # every area by the name the error message lists
+        ("mid MLOps / production", "show", "mid", "mlops"),
+        ("senior Judgment / build-vs-buy", "show", "senior", "judgment"),
+        ("staff Communication & collaboration", "show", "staff", "communication"),
+        ("lead prompting & orchestration", "show", "lead", "prompting"),
+        ("senior mlops production", "show", "senior", "mlops"),
     ],
 )
 def test_parse_query(
@@ -116,6 +122,7 @@ def test_level_names(rubric: Rubric) -> None:
         (["rag,", "build", "vs", "buy"], ("rag", "judgment")),
         (["evals", "rag", "evals"], ("evals", "rag")),
         (["LLM", "fundamentals"], ("llm_fundamentals",)),
+        (["MLOps", "/", "production,", "rag"], ("mlops", "rag")),
     ],
 )
 def test_find_areas(rubric: Rubric, words: list[str], areas: tuple[str, ...]) -> None:
@@ -126,6 +133,12 @@ def test_find_areas(rubric: Rubric, words: list[str], areas: tuple[str, ...]) ->
 def test_find_areas_rejects_unknown_or_ambiguous(rubric: Rubric, words: list[str]) -> None:
     with pytest.raises(RubricInputError):
         find_areas(words, rubric)
+
+
+def test_every_listed_area_name_finds_its_area(rubric: Rubric) -> None:
+    for area in rubric.areas:
+        assert find_area(area.name, rubric) is area
+        assert find_area(area.name.upper(), rubric) is area
 
 
 def test_find_area_of_nothing_is_unknown(rubric: Rubric) -> None:
