@@ -294,3 +294,17 @@ def test_an_empty_line_in_a_session_shows_what_it_waits_for(sim, store, start, a
     reply = sim.dm(line)
     assert asks in reply.message_text
     assert stored(store).value == before.value
+
+
+def test_text_as_slack_sends_it_reads_as_typed(sim, store) -> None:
+    """Slack escapes ``& < >`` in DM text; names, answers and area names read as typed."""
+    named = sim.dm("scorecard senior Ann &amp; Bo")
+    assert "Scorecard for Ann &amp; Bo: Senior" in named.all_text()  # escaped once, for mrkdwn
+    assert stored(store).value.candidate == "Ann & Bo"
+    sim.dm("stop")
+    sim.dm("practice senior Communication &amp; collaboration")
+    answered = sim.dm("p95 &lt; 2s &amp; cost flat")
+    assert "Area 1 of 1: Communication &amp; collaboration" in answered.message_text
+    assert ">p95 &lt; 2s &amp; cost flat" in answered.message_text
+    assert "&amp;amp;" not in answered.message_text
+    assert "&amp;lt;" not in answered.message_text

@@ -32,6 +32,8 @@ def test_a_level_is_answered_ephemerally_in_the_ack(sim) -> None:
         ("l9", "I don't know the level `l9`. Levels: mid (L4), senior (L5)", "Probe"),
         ("senior vibes", "I don't know the area `vibes`. Areas: LLM fundamentals", "Probe"),
         ("senior pr", "could mean several areas: Prompting &amp; orchestration, MLOps", "Probe"),
+        # Slack sends "&" as "&amp;": the area's own name still finds it
+        ("staff Communication &amp; collaboration", "8. Communication &amp; collaboration", "RAG"),
     ],
 )
 def test_arguments(sim, args: str, expected: str, absent: str) -> None:

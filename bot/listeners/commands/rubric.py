@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.blocks.common import notice
+from bot.blocks.common import notice, unescape
 from bot.blocks.rubric import choose_level_message, help_message, rubric_message
 from bot.deps import Deps
 from bot.domain.rubric import RubricInputError, parse_query
@@ -37,4 +37,5 @@ def rubric_payload(text: str, deps: Deps) -> dict[str, Any]:
 
 
 def show_rubric(ack: Ack, command: dict, context: BoltContext) -> None:
-    ack(response_type="ephemeral", **rubric_payload(command.get("text") or "", Deps.of(context)))
+    text = unescape(command.get("text") or "")
+    ack(response_type="ephemeral", **rubric_payload(text, Deps.of(context)))

@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import BoltContext, Say
 from slack_sdk import WebClient
 
+from bot.blocks.common import unescape
 from bot.blocks.prep import choose_level_message, kit_message, menu_message
 from bot.deps import Deps, team_of
 from bot.domain.prep import DmLine, parse_line
@@ -40,7 +41,8 @@ def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) 
     if not user:
         return False
     deps, team = Deps.of(context), team_of(context)
-    line = parse_line(message.get("text") or "")
+    typed = unescape(message.get("text") or "")
+    line = parse_line(typed)
     try:
         current = flow.load(deps, team, user)
     except StateUnavailable:
@@ -68,7 +70,7 @@ def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) 
         _menu(deps, say, user=user, line=line, session=session)
         return line.intent != "help"
     if current is not None:
-        flow.text(deps, say, team=team, current=current, line=message.get("text") or "", ts=ts)
+        flow.text(deps, say, team=team, current=current, line=typed, ts=ts)
         return True
     return False
 
