@@ -74,12 +74,16 @@ def level_blocks(rubric: Rubric, level: Level, *, title: str) -> list[Block]:
     return blocks
 
 
-def rubric_message(rubric: Rubric, level: Level, area: Area | None = None) -> dict[str, Any]:
-    """``/rubric senior`` (all areas) or ``/rubric senior rag`` (one area)."""
+def rubric_message(
+    rubric: Rubric, level: Level, area: Area | None = None, *, private: bool = True
+) -> dict[str, Any]:
+    """``/rubric senior`` (all areas) or ``/rubric senior rag`` (one area); ``private``: only
+    the asker sees it (an ephemeral answer or a DM), which the footer then says."""
     fallback = texts.FALLBACK.format(label=level.label, areas=1 if area else len(rubric.areas))
     if area is None:
         blocks = level_blocks(rubric, level, title=texts.TITLE)
-        blocks.append(context(texts.FOOTER.format(level=level.id)))
+        footer = texts.FOOTER.format(level=level.id)
+        blocks.append(context(f"{texts.ONLY_YOU} {footer}" if private else footer))
         return message(fallback, blocks)
     number = rubric.areas.index(area) + 1
     other = "senior_lead" if level.bar == "mid" else "mid"

@@ -124,7 +124,8 @@ def _cost(turn: Turn) -> None:
 
 
 def _rubric(turn: Turn) -> None:
-    turn.post(_as_message(rubric_payload(turn.intent.argument, turn.deps)))
+    private = turn.channel.startswith("D")  # a DM with me; a thread is seen by the channel
+    turn.post(_as_message(rubric_payload(turn.intent.argument, turn.deps, private=private)))
 
 
 def _prep(turn: Turn) -> None:

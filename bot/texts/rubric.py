@@ -37,9 +37,8 @@ OTHER_BAR = "For comparison, the {bar_name}: {bar}"
 BAR_NAMES = {"mid": "Mid bar", "senior_lead": "Senior / Lead bar"}
 CALIBRATION = "*Calibration questions*"
 ANTI_PATTERNS = "*Candidate anti-patterns*"
-FOOTER = (
-    "Only you can see this. `/rubric {level} rag` narrows to one area; `/rubric help` for more."
-)
+ONLY_YOU = "Only you can see this."  # before FOOTER where that is true: not in a thread
+FOOTER = "`/rubric {level} rag` narrows to one area; `/rubric help` for more."
 AREA_FOOTER = "`/rubric {level}` shows all 8 areas."
 FALLBACK = "Hiring rubric for {label}: {areas} areas with probes, bars and signals."
 

@@ -70,3 +70,21 @@ def test_rubric_payload_for_mentions(app_settings, store, knowledge) -> None:
     assert "Hiring rubric: Lead / Principal" in str(rubric_payload("lead", deps)["blocks"])
     assert "`junior`" in rubric_payload("junior", deps)["text"]
     assert len(rubric_payload("", deps)["blocks"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("ask", "private"),
+    [
+        (lambda sim: sim.command("/rubric", "senior"), True),
+        (lambda sim: sim.dm("rubric senior"), True),
+        (lambda sim: sim.mention("rubric senior", thread_ts="1700000000.000100"), False),
+        (lambda sim: sim.click(sim.command("/rubric", "").message, "Senior"), True),
+        (lambda sim: sim.click(sim.mention("rubric", thread_ts="1.2").message, "Senior"), False),
+    ],
+    ids=["command", "dm", "thread", "command button", "thread button"],
+)
+def test_only_you_is_said_only_where_it_is_true(sim, ask, private: bool) -> None:
+    text = ask(sim).message_text
+    assert "Hiring rubric: Senior (L5-equiv)" in text
+    assert "`/rubric senior rag` narrows to one area" in text
+    assert ("Only you can see this." in text) is private

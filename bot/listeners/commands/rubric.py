@@ -19,10 +19,10 @@ def register(app: App) -> None:
     app.command("/rubric")(show_rubric)
 
 
-def rubric_payload(text: str, deps: Deps) -> dict[str, Any]:
+def rubric_payload(text: str, deps: Deps, *, private: bool = True) -> dict[str, Any]:
     """The message for ``/rubric`` arguments (``"senior rag"``), or a notice saying what was wrong.
 
-    Also used by mentions (``@Tradeoffs rubric senior``)."""
+    Also used by mentions (``@Tradeoffs rubric senior``): ``private=False`` where others see it."""
     rubric = deps.knowledge.rubric
     try:
         query = parse_query(text, rubric)
@@ -33,7 +33,7 @@ def rubric_payload(text: str, deps: Deps) -> dict[str, Any]:
         return help_message()
     if query.level is None:
         return choose_level_message(rubric)
-    return rubric_message(rubric, query.level, query.area)
+    return rubric_message(rubric, query.level, query.area, private=private)
 
 
 def show_rubric(ack: Ack, command: dict, context: BoltContext) -> None:
