@@ -108,15 +108,10 @@ def _assess(turn: Turn) -> None:
 
 
 def _build_or_buy(turn: Turn) -> None:
-    flow_id = start_flow(
+    start_flow(
         turn.client, turn.deps, team=turn.team, user=turn.user, channel=turn.channel,
         topic=turn.intent.argument, thread_ts=turn.thread_ts,
     )  # fmt: skip
-    if flow_id is not None:
-        thread_state.point(
-            turn.deps, team=turn.team, channel=turn.channel, thread_ts=turn.thread_ts,
-            kind="bvb", flow_id=flow_id,
-        )  # fmt: skip
 
 
 def _cost(turn: Turn) -> None:

@@ -21,6 +21,7 @@ from bot.blocks.common import notice
 from bot.deps import Deps, team_of
 from bot.domain.buildvsbuy import DecisionRecord, Flow, clean_topic, new_flow, where
 from bot.errors import StateUnavailable
+from bot.listeners import thread_state
 from bot.state import Key
 from bot.texts import buildvsbuy as t
 from bot.texts import common
@@ -54,12 +55,18 @@ def render(flow: Flow, deps: Deps) -> dict[str, Any]:
 def create_flow(
     deps: Deps, *, team: str, user: str, channel: str, topic: str, thread_ts: str | None = None
 ) -> Flow:
-    """A new walk at its first question, stored (one round trip)."""
+    """A new walk at its first question, stored (one round trip). In a thread or a DM it
+    becomes that conversation's flow (one more), so ``status`` there finds it whichever way it
+    was started: a mention, the topic form, ``/buildvsbuy`` in a DM, the App Home button."""
     flow = new_flow(
         flow_id=secrets.token_hex(8), team=team, topic=topic, user=user, channel=channel,
         thread_ts=thread_ts, now=now(),
     )  # fmt: skip
     deps.store.create(key=flow_key(team, flow.id), value=flow)
+    if thread_ts or channel.startswith("D"):
+        thread_state.point(
+            deps, team=team, channel=channel, thread_ts=thread_ts, kind="bvb", flow_id=flow.id
+        )
     return flow
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
@@ -89,3 +90,36 @@ def test_without_redis_flows_say_so_and_answers_still_work(
     assert reply.message["thread_ts"] == T1
     assert reply.message_text == common.STATE_UNAVAILABLE
     assert "Phased rollout" in sim.mention("rollout", thread_ts=T1).message_text
+
+
+def _topic_form(sim, asking: dict, topic: str):
+    form = sim.click(asking, "Set the topic").view
+    return sim.submit(form, {form["blocks"][0]["element"]["action_id"]: topic})
+
+
+@pytest.mark.parametrize(
+    ("start", "where"),
+    [
+        (lambda sim: sim.mention("build or buy search", thread_ts=T1), {"thread_ts": T1}),
+        (lambda sim: _topic_form(sim, sim.mention("build or buy", thread_ts=T1).message, "search"),
+         {"thread_ts": T1}),
+        (lambda sim: sim.dm("build or buy search"), {"dm": True}),
+        (lambda sim: sim.command("/buildvsbuy", "search", channel="D0ALICE"), {"dm": True}),
+        (lambda sim: _topic_form(sim, sim.click_in_view(sim.open_home().view, "Build or buy?")
+                                 .message, "search"), {"dm": True}),
+    ],
+    ids=["mention", "mention, then the topic form", "dm", "/buildvsbuy in a dm", "app home"],
+)  # fmt: skip
+def test_status_finds_a_build_or_buy_however_it_was_started(sim, start, where) -> None:
+    start(sim)
+    if where.get("dm"):
+        status = sim.dm("status")
+    else:
+        status = sim.mention("status", thread_ts=where["thread_ts"])
+    assert "search" in status.message_text
+    assert "Question 1: Can prompting alone solve it?" in status.message_text
+
+
+def test_buildvsbuy_in_a_channel_points_no_thread(sim, redis_client, key_prefix) -> None:
+    sim.command("/buildvsbuy", "search")
+    assert list(redis_client.scan_iter(match=f"{key_prefix}:*:thread:*")) == []
