@@ -124,12 +124,12 @@ def _rubric(turn: Turn) -> None:
 
 
 def _prep(turn: Turn) -> None:
-    if turn.channel.startswith("D"):
-        post_prep_menu(turn.client, channel=turn.channel, user=turn.user)
-        return
-    opened = turn.client.conversations_open(users=turn.user)
-    post_prep_menu(turn.client, channel=opened["channel"]["id"], user=turn.user)
-    turn.post(notice(t.PREP_SENT))
+    dm = turn.channel
+    if not dm.startswith("D"):
+        dm = turn.client.conversations_open(users=turn.user)["channel"]["id"]
+    post_prep_menu(turn.client, channel=dm, user=turn.user, deps=turn.deps, team=turn.team)
+    if dm != turn.channel:
+        turn.post(notice(t.PREP_SENT))
 
 
 def _status(turn: Turn) -> None:

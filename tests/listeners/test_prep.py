@@ -308,3 +308,24 @@ def test_text_as_slack_sends_it_reads_as_typed(sim, store) -> None:
     assert ">p95 &lt; 2s &amp; cost flat" in answered.message_text
     assert "&amp;amp;" not in answered.message_text
     assert "&amp;lt;" not in answered.message_text
+
+
+@pytest.mark.parametrize(
+    "open_prep",
+    [
+        lambda sim: sim.dm("prep"),
+        lambda sim: sim.click_in_view(sim.open_home().view, "Interview prep"),
+        lambda sim: sim.mention("prep", thread_ts="1700000000.000100"),
+    ],
+    ids=["dm", "app home", "mention"],
+)
+def test_every_way_into_prep_offers_to_resume_a_running_session(sim, store, open_prep) -> None:
+    sim.dm("practice staff")
+    sim.click(card(sim.dm("my answer")), "Green")
+    before = stored(store)
+    reply = open_prep(sim)
+    [offer] = [m for m in reply.messages if m["_where"]["channel"] == "D0ALICE"]
+    assert "You were on area 2 of 8 for staff (practice); continue?" in message_text(offer)
+    assert stored(store) == before
+    resumed = sim.click(offer, "Continue")
+    assert "Area 2 of 8: Prompting &amp; orchestration" in resumed.message_text

@@ -55,10 +55,13 @@ def on_cost(ack: Ack, body: dict, client: WebClient) -> None:
     open_cost_modal(client, trigger_id=body["trigger_id"])
 
 
-def on_prep(ack: Ack, body: dict, client: WebClient) -> None:
+def on_prep(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
     ack()
     user = body["user"]["id"]
-    post_prep_menu(client, channel=open_dm(client, user), user=user)
+    post_prep_menu(
+        client, channel=open_dm(client, user), user=user, deps=Deps.of(context),
+        team=team_of(context),
+    )  # fmt: skip
 
 
 def on_learn(ack: Ack, body: dict, client: WebClient) -> None:

@@ -14,7 +14,7 @@ from slack_bolt import BoltContext, Say
 from slack_sdk import WebClient
 
 from bot.blocks.common import unescape
-from bot.blocks.prep import choose_level_message, kit_message, menu_message
+from bot.blocks.prep import choose_level_message, kit_message, menu_message, resume_message
 from bot.deps import Deps, team_of
 from bot.domain.prep import DmLine, parse_line
 from bot.domain.rubric import RubricInputError, find_areas, level_names, split_level
@@ -28,8 +28,29 @@ log = logging.getLogger(__name__)
 _MODES = ("practice", "kit", "scorecard")
 
 
-def post_prep_menu(client: WebClient, *, channel: str, user: str) -> None:
-    """Post the prep menu (practice / interviewer kit / scorecard) to ``channel`` for ``user``."""
+def post_prep_menu(
+    client: WebClient,
+    *,
+    channel: str,
+    user: str,
+    deps: Deps | None = None,
+    team: str | None = None,
+) -> None:
+    """Post the prep menu (practice / interviewer kit / scorecard) to ``channel`` for ``user``.
+
+    Given ``deps`` and ``team``, a session ``user`` has running is offered to resume instead,
+    as a DM of "prep" does (App Home's button, a mention)."""
+    found = None
+    if deps is not None and team is not None:
+        try:
+            found = flow.load(deps, team, user)
+        except StateUnavailable:
+            log.warning("prep: state store unavailable; showing the menu")
+    if found is not None and deps is not None:
+        client.chat_postMessage(
+            channel=channel, **resume_message(found.value, deps.knowledge.rubric)
+        )
+        return
     client.chat_postMessage(channel=channel, **menu_message(user))
 
 
