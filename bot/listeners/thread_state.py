@@ -16,6 +16,9 @@ from bot.deps import Deps
 from bot.state import Key
 
 THREAD = "thread"
+# A flow's TTL restarts on every click, so a walk the team answers over several days lives on;
+# the pointer, written once at the start, outlives it (status then says "expired" at worst).
+POINTER_TTL_SECONDS = 30 * 86_400
 FlowKind = Literal["bvb", "learn", "assess", "prio"]
 
 
@@ -37,7 +40,7 @@ def point(
     deps.store.put(
         key=thread_key(team, channel, thread_ts),
         value=ThreadPointer(kind=kind, flow_id=flow_id),
-        ttl=deps.settings.state_ttl_seconds,
+        ttl=max(deps.settings.state_ttl_seconds, POINTER_TTL_SECONDS),
     )
 
 

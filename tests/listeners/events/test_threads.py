@@ -9,6 +9,7 @@ from redis.retry import Retry
 
 from bot.app import create_app
 from bot.devtools.sim import SlackSim, message_text
+from bot.listeners.thread_state import POINTER_TTL_SECONDS
 from bot.state import Store
 from bot.texts import common
 
@@ -69,7 +70,24 @@ def test_thread_key_and_ttl(sim, redis_client, key_prefix, settings) -> None:
     sim.mention("assess", thread_ts=T1)
     key = f"{key_prefix}:T0TEST:thread:C0TEST:{T1}"
     assert redis_client.exists(key) == 1
-    assert 0 < redis_client.ttl(key) <= settings.state_ttl_seconds
+    assert POINTER_TTL_SECONDS - 60 < redis_client.ttl(key) <= POINTER_TTL_SECONDS
+
+
+def test_status_finds_a_walk_answered_past_its_first_ttl(
+    sim, redis_client, key_prefix, settings
+) -> None:
+    """Each click restarts a walk's TTL, so it outlives STATE_TTL_SECONDS; so does the pointer."""
+
+    def later(seconds: int) -> None:  # every key of this test, `seconds` closer to expiry
+        for key in redis_client.scan_iter(match=f"{key_prefix}:*"):
+            left = redis_client.ttl(key) - seconds
+            redis_client.expire(key, left) if left > 0 else redis_client.delete(key)
+
+    one = sim.mention("build or buy search", thread_ts=T1).message
+    later(settings.state_ttl_seconds - 10)
+    assert "Question 2" in sim.click(one, "No").message_text  # the walk's TTL starts again
+    later(20)
+    assert "Question 2" in sim.mention("status", thread_ts=T1).message_text
 
 
 def test_status_after_the_flow_expired(sim, redis_client, key_prefix) -> None:
