@@ -223,5 +223,12 @@ def test_single_workspace_uninstall_forgets_the_data(sim, requests_, store) -> N
     assert store.get(key=Key("T0TEST", "flow", "f1"), model=_Flow) is None
 
 
+def test_single_workspace_acknowledges_a_revoked_token(sim, requests_, caplog) -> None:
+    # The manifest subscribes to tokens_revoked in both modes; unhandled, Bolt answered 404.
+    revoked = {"type": "tokens_revoked", "tokens": {"bot": ["U0BOT"]}}
+    assert sim.send(requests_.event(revoked)).status == 200
+    assert "bot token was revoked" in caplog.text
+
+
 class _Flow(__import__("pydantic").BaseModel):
     step: int

@@ -3,7 +3,7 @@
 * ``app_uninstalled``: delete every installation record of the workspace (or org)
   and every conversation key under ``{p}:{team}:``.
 * ``tokens_revoked``: Bolt's built-in handler deletes the revoked users' installations
-  and, when the bot token was revoked, the bot record.
+  and, when the bot token was revoked, the bot record (single workspace: logged, acked).
 
 Both also drop this process's cached authorization for the workspace (``forget``).
 """
@@ -40,6 +40,7 @@ def register(app: App, installs: InstallationStore | None, forget: Forget | None
 
     app.event("app_uninstalled")(app_uninstalled)
     if installs is None:
+        app.event("tokens_revoked")(_revoked_in_single_workspace)
         return
     revocations = TokenRevocationListeners(installs)
 
@@ -48,3 +49,14 @@ def register(app: App, installs: InstallationStore | None, forget: Forget | None
         revocations.handle_tokens_revoked_events(event, context)
 
     app.event("tokens_revoked")(tokens_revoked)
+
+
+def _revoked_in_single_workspace(event: dict) -> None:
+    """Nothing is stored to forget; say what stopped working (user ids only, no tokens)."""
+    tokens = event.get("tokens") or {}
+    if tokens.get("bot"):
+        log.warning("the bot token was revoked: set a new SLACK_BOT_TOKEN")
+    else:
+        log.info(
+            "user tokens revoked for %d users (none are used here)", len(tokens.get("oauth") or [])
+        )
