@@ -89,11 +89,10 @@ def step_message(flow: Flow, progress: Progress) -> dict[str, Any]:
             button(t.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
         ]
     path = _path(progress.path) if progress.path else t.PATH_EMPTY
+    number = len(progress.path) + 1  # as the path counts: a walk may skip the tree's step 4
     blocks = [
         *_top(flow),
-        section(
-            t.QUESTION.format(step=question.step, text=question.text, explain=question.explain)
-        ),
+        section(t.QUESTION.format(step=number, text=question.text, explain=question.explain)),
         actions(*buttons, block_id=STEP_BLOCK),
         divider(),
         section(f"{t.PATH_TITLE}\n{path}"),

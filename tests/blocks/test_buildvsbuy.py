@@ -57,6 +57,21 @@ def test_every_reachable_message_is_valid(steps) -> None:
         assert value.turn == len(steps)
 
 
+@pytest.mark.parametrize(
+    "steps",
+    [p.steps[: d + 1] for p in TREE.paths() for d in range(len(p.steps))],
+    ids=lambda s: "-".join(a for _, a in s),
+)
+def test_questions_are_numbered_as_the_path_counts(steps) -> None:
+    """No/No/No asks its fourth question (the tree's step 5) as Question 4, the number the
+    path gives it once answered; not Question 5 after 1, 2, 3."""
+    *before, (node, _reply) = steps
+    asked = message_text(render(flow_at(before)))
+    question = TREE.question(node).text
+    assert f"*Question {len(before) + 1}: {question}*" in asked
+    assert f"{len(before) + 1}. {question} → " in message_text(render(flow_at(steps)))
+
+
 def test_step_buttons_grow_back_and_restart_once_there_is_a_path() -> None:
     assert labels(render(flow_at())) == ["Yes", "No"]
     after = render(flow_at((("can_prompt", "no"),)))
