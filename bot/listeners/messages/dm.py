@@ -6,6 +6,7 @@ from slack_bolt import App, BoltContext, Say
 from slack_sdk import WebClient
 
 from bot.listeners.messages import intents, prep
+from bot.listeners.messages.people import from_person_in_dm
 
 
 def register(app: App) -> None:
@@ -15,7 +16,7 @@ def register(app: App) -> None:
 
 
 def reply_help(message: dict, say: Say, client: WebClient, context: BoltContext) -> None:
-    if message.get("channel_type") != "im" or message.get("subtype") or message.get("bot_id"):
+    if not from_person_in_dm(message):
         return
     if prep.handle_dm(message, say, client, context):
         return

@@ -20,6 +20,7 @@ from bot.domain.prep import DmLine, parse_line
 from bot.domain.rubric import RubricInputError, find_areas, level_names, split_level
 from bot.errors import StateUnavailable
 from bot.listeners import prep_flow as flow
+from bot.listeners.messages.people import from_person_in_dm
 from bot.texts import common
 from bot.texts import prep as texts
 from bot.texts.rubric import describe_error
@@ -57,9 +58,7 @@ def post_prep_menu(
 def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) -> bool:
     """Handle a DM line if it is prep's: a keyword, a shortcut, or text a session awaits."""
     user = message.get("user")
-    if message.get("channel_type") != "im" or message.get("subtype") or message.get("bot_id"):
-        return False
-    if not user:
+    if not from_person_in_dm(message):
         return False
     deps, team = Deps.of(context), team_of(context)
     typed = unescape(message.get("text") or "")

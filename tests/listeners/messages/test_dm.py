@@ -1,5 +1,7 @@
 """A DM nobody else claims gets the general help."""
 
+import pytest
+
 from bot.texts import common
 
 
@@ -31,3 +33,18 @@ def test_edited_dm_is_acknowledged_and_ignored(sim, requests_) -> None:
     reply = sim.send(requests_.event(edit))
     assert reply.status == 200
     assert reply.messages == []
+
+
+@pytest.mark.parametrize(
+    ("subtype", "text", "answer"),
+    [
+        ("file_share", "cost model=gpt-4o in=2k out=500 qps=1", "gpt-4o"),  # a caption
+        ("file_share", "", "/buildvsbuy"),  # a file alone: help
+        ("me_message", "rubric senior", "Senior"),
+    ],
+)
+def test_a_persons_dm_with_a_subtype_is_answered(sim, requests_, subtype, text, answer) -> None:
+    event = {"type": "message", "subtype": subtype, "channel_type": "im", "user": "U0ALICE"}
+    event |= {"channel": "D0ALICE", "ts": "1.4", "text": text}
+    reply = sim.send(requests_.event(event))
+    assert answer in reply.all_text()
