@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 
+import hypothesis
 import pytest
 import redis
 
@@ -15,6 +16,11 @@ from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim
 from bot.settings import PROJECT_ROOT, Settings
 from bot.state import Store
+
+# CI runs property tests on a fixed seed sequence (a flaky red would block a landing);
+# locally they explore new examples each run.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis.settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-token"

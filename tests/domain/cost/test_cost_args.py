@@ -83,7 +83,9 @@ def requests_text(draw) -> str:
 PARSED: list[bool] = []
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=800, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(requests_text())
 def test_canonical_arguments_parse_back_to_the_same_request(text: str) -> None:
     request = outcome(lambda: parse_request(text))
@@ -99,7 +101,7 @@ def test_round_trip_is_exercised() -> None:
     """The property above must see many requests that parse, or it proves nothing."""
     if len(PARSED) < 800:
         pytest.skip("run with the property test")
-    assert sum(PARSED) >= 50
+    assert sum(PARSED) >= 50, f"only {sum(PARSED)} of {len(PARSED)} generated requests parsed"
 
 
 @pytest.mark.parametrize(
