@@ -167,9 +167,13 @@ def _levers(estimate: Estimate) -> list[Block]:
 
 def _self_host(be: BreakEven) -> list[Block]:
     if be.savings_monthly > 0:
-        difference = texts.CHEAPER_SELF_HOST.format(amount=format_usd(be.savings_monthly))
+        difference = texts.CHEAPER_SELF_HOST.format(
+            amount=format_usd(be.savings_monthly), gpus=be.savings_gpus
+        )
     else:
-        difference = texts.CHEAPER_API.format(amount=format_usd(-be.savings_monthly))
+        difference = texts.CHEAPER_API.format(
+            amount=format_usd(-be.savings_monthly), gpus=be.savings_gpus
+        )
     if be.break_even_qps is None or be.break_even_calls_per_month is None:
         even = texts.F_BREAK_EVEN_NONE
     else:

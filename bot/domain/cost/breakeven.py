@@ -47,6 +47,10 @@ def break_even(
     available = gpus * tps
     max_qps = available / tokens
     gpus_needed = max(1, math.ceil(needed / tps))
+    needed_monthly = gpu_monthly(gpus_needed, gpu_hour, ops, hours)
+    # compare the API with a fleet that can carry the load, never with one that can't
+    fleet = gpus if needed <= available else gpus_needed
+    fleet_monthly = monthly if needed <= available else needed_monthly
     return BreakEven(
         gpus=gpus,
         gpu_hour=gpu_hour,
@@ -56,7 +60,8 @@ def break_even(
         hours_per_month=hours,
         gpu_monthly=monthly,
         api_monthly=primary.per_month,
-        savings_monthly=primary.per_month - monthly,
+        savings_monthly=primary.per_month - fleet_monthly,
+        savings_gpus=fleet,
         break_even_qps=be_qps,
         break_even_calls_per_month=be_calls,
         tokens_per_call=tokens,
@@ -67,5 +72,5 @@ def break_even(
         max_qps=max_qps,
         break_even_within_capacity=be_qps is not None and be_qps <= max_qps,
         gpus_needed=gpus_needed,
-        gpu_monthly_needed=gpu_monthly(gpus_needed, gpu_hour, ops, hours),
+        gpu_monthly_needed=needed_monthly,
     )

@@ -112,7 +112,8 @@ class BreakEven:
     hours_per_month: int
     gpu_monthly: Decimal  # gpus x gpu_hour x hours + ops
     api_monthly: Decimal
-    savings_monthly: Decimal  # api_monthly - gpu_monthly (negative: the API is cheaper)
+    savings_monthly: Decimal  # api_monthly - cost of savings_gpus (negative: the API is cheaper)
+    savings_gpus: int  # gpus if they can carry the load, else gpus_needed
     break_even_qps: Decimal | None  # None when a call costs $0
     break_even_calls_per_month: Decimal | None
     tokens_per_call: int

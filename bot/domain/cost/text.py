@@ -137,9 +137,13 @@ def _self_host(be: BreakEven) -> str:
     if be.defaults_used:
         gpu += " " + texts.DEFAULTS_USED.format(names=", ".join(be.defaults_used))
     if be.savings_monthly > 0:
-        difference = texts.CHEAPER_SELF_HOST.format(amount=format_usd(be.savings_monthly))
+        difference = texts.CHEAPER_SELF_HOST.format(
+            amount=format_usd(be.savings_monthly), gpus=be.savings_gpus
+        )
     else:
-        difference = texts.CHEAPER_API.format(amount=format_usd(-be.savings_monthly))
+        difference = texts.CHEAPER_API.format(
+            amount=format_usd(-be.savings_monthly), gpus=be.savings_gpus
+        )
     api = texts.API_COST.format(monthly=format_usd(be.api_monthly), difference=difference)
     if be.break_even_qps is None or be.break_even_calls_per_month is None:
         even = texts.BREAK_EVEN_NONE

@@ -23,7 +23,8 @@ def test_defaults_reference_workload(costs: CostKnowledge) -> None:
     assert be.defaults_used == ("gpus", "gpu_hour", "ops", "tps")
     assert be.gpu_monthly == D(4190)  # 1 x $3 x 730 h + $2,000
     assert be.api_monthly == D(77_760)
-    assert be.savings_monthly == D(73_570)
+    # 1 GPU can't carry 7,500 tok/s, so the saving is against the 3 that can: $8,570/month
+    assert (be.savings_gpus, be.savings_monthly) == (3, D(77_760) - D(8_570))
     # break-even: $4,190 / $0.01 = 419,000 calls a month = 419,000 / 2,592,000 s = 0.1617 QPS
     assert be.break_even_calls_per_month == D(419_000)
     assert be.break_even_qps == D(419_000) / D(2_592_000)

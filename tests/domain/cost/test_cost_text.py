@@ -38,7 +38,7 @@ def test_reference_estimate_text(costs: CostKnowledge) -> None:
         "6. Batch API (Hours, typically 0%-50%): $0.00-$38,880.00/month.",
         "GPUs: 1 x $3.00/h x 730 h + $2,000.00 ops = $4,190.00/month "
         "(defaults used for gpus, gpu_hour, ops, tps; see /llmcost help)",
-        "API at this volume: $77,760.00/month; self-hosting is $73,570.00/month cheaper on paper",
+        "API at this volume: $77,760.00/month; self-hosting on 3 GPU(s) is $69,190.00/month cheaper on paper",
         "Break-even: 0.162 QPS (419,000 calls a month)",
         "Capacity: needs 7,500 tok/s; 1 GPU(s) x 2,500 tok/s = 2,500 tok/s, 300% utilization: "
         "they can't carry it; 3 GPUs would, at $8,570.00/month.",
