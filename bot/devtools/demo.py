@@ -35,7 +35,8 @@ def _help() -> str:
         f"  {MENTION + ' text':<18}mention the bot in #demo (it answers in a thread)",
         "  home              open the App Home tab",
         "  any other text    a direct message to the bot",
-        "  help              this list; quit or exit (or end of input) stops the demo",
+        "  help              this list, then the bot's help (a DM of help)",
+        "  quit or exit      stop the demo (so does the end of input)",
     ]
     commands = _manifest_commands()
     if commands:

@@ -69,10 +69,9 @@ class Demo:
             line = self.term.read("> ")
             if line is None or line.strip().lower() in QUIT:
                 return 0
-            if line.strip().lower() == "help":
+            if line.strip().lower() == "help":  # the demo's keys, then the bot's own help
                 self.term.say(help_text)
-            else:
-                self.handle(line)
+            self.handle(line)
 
     def handle(self, line: str) -> None:
         line = line.strip()

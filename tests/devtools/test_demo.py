@@ -258,7 +258,7 @@ def test_chat_update_is_marked_updated():
         ("home", ["══ App Home ══", "Home!"]),
         ("/bad", ["!! Block Kit: ack: blocks[0] (header).text"]),
         ("/nothing", ["!! the app has no listener for this yet (HTTP 404)"]),
-        ("help", ["HELP TEXT"]),
+        ("help", ["HELP TEXT", "── Tradeoffs (DM) ──", "echo: help"]),
     ],
 )
 def test_each_kind_of_line(line, expected):
@@ -285,7 +285,8 @@ def test_run_demo_with_the_real_app(settings, store, knowledge):
     assert run_demo(stdin, out, settings=settings, store=store, knowledge=knowledge) == 0
     text = out.getvalue()
     assert_in_order(
-        text, "> help", "/llmcost", "> hello there", "── Tradeoffs (DM) ──", "/buildvsbuy", "> quit"
-    )
+        text, "> help", "/llmcost", "── Tradeoffs (DM) ──", "What I can do",
+        "> hello there", "── Tradeoffs (DM) ──", "/buildvsbuy", "> quit",
+    )  # fmt: skip
     assert "!!" not in text
     assert "INFO" not in text
