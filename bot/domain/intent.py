@@ -55,7 +55,7 @@ START: tuple[tuple[Kind, str], ...] = (
     (Kind.BUILD_OR_BUY, rf"(?:/?buildvsbuy|bvb|{_BUILD_OR_BUY}|should we {_BUILD_OR_BUY})"),
     (Kind.COST, r"(?:/?llmcost|costs?|estimate|price|pricing)"),
     (Kind.RUBRIC, r"(?:/?rubric|(?:the\s+)?hiring rubric)"),
-    (Kind.PREP, r"(?:interview\s+)?prep(?:are)?"),
+    (Kind.PREP, r"(?:interview\s+)?prep(?:are)?|practi[cs]e|(?:interviewer\s+)?kit|scorecard"),
     (Kind.ROLLOUT, r"(?:(?:a\s+)?phased\s+)?roll[\s-]?outs?(?:\s+phases|\s+plan)?"),
     (
         Kind.TEAM,

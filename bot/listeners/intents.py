@@ -29,7 +29,7 @@ from bot.listeners.commands import buildvsbuy
 from bot.listeners.commands.buildvsbuy import start_flow
 from bot.listeners.commands.llmcost import estimate_payload
 from bot.listeners.commands.rubric import rubric_payload
-from bot.listeners.messages.prep import post_prep_menu
+from bot.listeners.messages.prep import prep_request
 from bot.texts import common
 from bot.texts import help as t
 from bot.texts import threads as tt
@@ -127,7 +127,9 @@ def _prep(turn: Turn) -> None:
     dm = turn.channel
     if not dm.startswith("D"):
         dm = turn.client.conversations_open(users=turn.user)["channel"]["id"]
-    post_prep_menu(turn.client, channel=dm, user=turn.user, deps=turn.deps, team=turn.team)
+    prep_request(
+        turn.deps, turn.client, team=turn.team, user=turn.user, channel=dm, text=turn.intent.text
+    )
     if dm != turn.channel:
         turn.post(notice(t.PREP_SENT))
 

@@ -59,7 +59,7 @@ UNKNOWN = (
     "or `{at}help` for everything."
 )
 
-PREP_SENT = ":envelope: I've sent you the interview prep menu in our DM."
+PREP_SENT = ":envelope: I've answered in our DM: interview prep happens there."
 
 
 def help_lines(at: str) -> list[tuple[str, str]]:

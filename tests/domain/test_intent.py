@@ -44,6 +44,11 @@ K = Kind
         ("hiring rubric for staff", K.RUBRIC, "staff"),
         ("prep", K.PREP, ""),
         ("interview prep", K.PREP, ""),
+        ("practice senior rag", K.PREP, ""),
+        ("Practise L5", K.PREP, ""),
+        ("interviewer kit staff", K.PREP, ""),
+        ("scorecard senior Jane Doe", K.PREP, ""),
+        ("interview answer templates", K.TEMPLATES, ""),
         # framework answers
         ("rollout", K.ROLLOUT, ""),
         ("<@U0BOT> Rollout?", K.ROLLOUT, ""),

@@ -55,6 +55,29 @@ def post_prep_menu(
     client.chat_postMessage(channel=channel, **menu_message(user))
 
 
+def prep_request(
+    deps: Deps, client: WebClient, *, team: str, user: str, channel: str, text: str
+) -> None:
+    """A prep request made outside the DM (a mention, App Home), answered in ``channel``.
+
+    The DM's keywords and shortcuts work (``practice senior rag``, ``kit staff``,
+    ``scorecard senior Jane Doe``); anything else gets the menu, or the resume prompt
+    when a session is running. Raises StateUnavailable."""
+
+    def say(**payload: Any) -> None:
+        client.chat_postMessage(channel=channel, **payload)
+
+    line = parse_line(unescape(text))
+    current = flow.load(deps, team, user)
+    running = current is not None
+    if line.intent in _MODES and line.words:
+        if _shortcut(deps, say, team=team, user=user, line=line, running=running):
+            return
+        if not running:
+            return  # _shortcut explained what was wrong
+    _menu(deps, say, user=user, line=line, session=current.value if current else None)
+
+
 def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) -> bool:
     """Handle a DM line if it is prep's: a keyword, a shortcut, or text a session awaits."""
     user = message.get("user")

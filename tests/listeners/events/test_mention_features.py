@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from bot.devtools.sim import buttons
+import pytest
+
+from bot.devtools.sim import buttons, message_text
 
 THREAD = "1700000000.000100"
 
@@ -32,7 +34,26 @@ def test_prep_menu_goes_to_the_dm(sim, slack_api) -> None:
     menu, note = reply.messages
     assert menu["channel"] == "D0ALICE"
     assert note["thread_ts"] == THREAD
-    assert "sent you the interview prep menu" in note["text"]
+    assert "answered in our DM" in note["text"]
+    assert "Practise as a candidate" in message_text(menu)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "in_dm"),
+    [
+        ("practice senior rag", ["Practice: Senior", "Area 1 of 1: RAG", "Design enterprise wiki"]),
+        ("kit staff", ["Interviewer kit", "Staff", "Calibration questions"]),
+        ("scorecard lead Jane Doe", ["Scorecard", "Jane Doe", "LLM fundamentals"]),
+        ("practice L9", ["I don't know the level `L9`"]),
+    ],
+)
+def test_prep_shortcuts_in_a_mention_answer_in_the_dm(sim, request_text, in_dm) -> None:
+    reply = sim.mention(request_text, thread_ts=THREAD)
+    dm = "\n".join(message_text(m) for m in reply.messages if m["channel"] == "D0ALICE")
+    for words in in_dm:
+        assert words in dm
+    assert reply.message["thread_ts"] == THREAD
+    assert "answered in our DM" in reply.message["text"]
 
 
 def test_cost_answers_in_the_thread(sim) -> None:
