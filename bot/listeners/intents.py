@@ -19,6 +19,7 @@ from bot.blocks import frameworks as fw
 from bot.blocks.common import notice
 from bot.blocks.help import help_message, unknown_message
 from bot.deps import Deps
+from bot.domain.cost.parse import wants_help
 from bot.domain.intent import Intent, Kind
 from bot.domain.learn import LearnError
 from bot.domain.prioritize import PrioritizeError
@@ -115,6 +116,9 @@ def _build_or_buy(turn: Turn) -> None:
 
 
 def _cost(turn: Turn) -> None:
+    if wants_help(turn.intent.argument):  # /llmcost's help speaks slash-command syntax
+        turn.post(notice(tt.COST_HELP.format(at=turn.at)))
+        return
     turn.post(_as_message(estimate_payload(turn.intent.argument, turn.deps)))
 
 

@@ -56,6 +56,18 @@ def test_prep_shortcuts_in_a_mention_answer_in_the_dm(sim, request_text, in_dm) 
     assert "answered in our DM" in reply.message["text"]
 
 
+@pytest.mark.parametrize(("text", "at"), [("cost", "@Tradeoffs "), ("cost help", "@Tradeoffs ")])
+def test_cost_without_arguments_explains_the_mention_syntax(sim, text, at) -> None:
+    reply = sim.mention(text, thread_ts=THREAD)
+    assert reply.message["thread_ts"] == THREAD
+    assert f"`{at}cost model=gpt-4o in=2000 out=500 qps=3`" in reply.message_text
+
+
+def test_cost_help_in_a_dm_has_no_mention(sim) -> None:
+    reply = sim.dm("cost")
+    assert "`cost model=gpt-4o in=2000 out=500 qps=3`" in reply.message_text
+
+
 def test_cost_answers_in_the_thread(sim) -> None:
     reply = sim.mention("cost model=gpt-4o in=2000 out=500 qps=3", thread_ts=THREAD)
     assert reply.message["thread_ts"] == THREAD
