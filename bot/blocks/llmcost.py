@@ -25,7 +25,7 @@ from bot.blocks.common import (
 )
 from bot.domain.cost.money import format_count, format_pct, format_usd
 from bot.domain.cost.result import BreakEven, Estimate, ModelCost
-from bot.domain.cost.text import prices_line, workload_line
+from bot.domain.cost.text import lever_savings, prices_line, workload_line
 from bot.texts import llmcost as texts
 
 PREFIX = "cost."
@@ -151,8 +151,7 @@ def _levers(estimate: Estimate) -> list[Block]:
                 texts.B_LEVER.format(
                     rank=rank,
                     name=lever.name,
-                    save_low=format_usd(lever.save_low),
-                    save_high=format_usd(lever.save_high),
+                    savings=lever_savings(lever),
                     effort=lever.effort,
                     low=format_pct(lever.impact_low_pct),
                     high=format_pct(lever.impact_high_pct),

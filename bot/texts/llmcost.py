@@ -153,7 +153,17 @@ COMPARE_ROW = "{rank}. {model}: {month}/month ({call} a call){delta}"
 COMPARE_DELTA = ", {amount}/month vs {primary}"
 COMPARE_PRIMARY = " (main model)"
 LEVERS_HEAD = "Levers that apply, ranked by what they could save on {month}/month:"
-LEVER_ROW = "{rank}. {name} ({effort}, typically {low}-{high}): {save_low}-{save_high}/month. {why}"
+LEVER_ROW = "{rank}. {name} ({effort}, typically {low}-{high}): {savings}. {why}"
+SAVE_RANGE = "{low}-{high}/month"
+SAVE_UP_TO = "up to {high}/month"
+# Why a lever's saving stops short of its typical range (its acts_on in knowledge/costs.yaml).
+SAVE_CAPPED = " ({part})"
+SAVE_LIMITS = {
+    "input": "at most all the input costs",
+    "output": "at most all the output costs",
+    "uncached_input": "at most the cache discount on all the uncached input",
+    "bill": "at most the whole bill",
+}
 LEVERS_NONE = "No lever from the playbook applies to this workload."
 LEVERS_NOTE = "Ranges overlap: don't add them up."
 SELF_HOST_HEAD = "Self-host comparison (seed break-even formula):"
@@ -198,7 +208,7 @@ B_COMPARE_HEAD = "*Same workload on each model*, cheapest first:"
 B_COMPARE_ROW = "{rank}. *{model}*: {month}/month ({call} a call){delta}"
 B_COMPARE_NOTE = "      _{note}_"
 B_LEVERS_HEAD = "*Levers that apply*, ranked by what they could save on {month}/month:"
-B_LEVER = "*{rank}. {name}*: {save_low}-{save_high}/month\n{effort} · typically {low}-{high} · {notes}\n_{why}_"
+B_LEVER = "*{rank}. {name}*: {savings}\n{effort} · typically {low}-{high} · {notes}\n_{why}_"
 B_SELF_HOST_HEAD = "*Self-host vs API* (seed break-even formula)"
 F_GPU_COST = "*GPUs per month*\n{gpus} × {gpu_hour}/h × {hours} h + {ops} ops = *{monthly}*"
 F_API_COST = "*API per month, same volume*\n{monthly}"

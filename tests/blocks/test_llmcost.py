@@ -119,6 +119,13 @@ def test_every_lever_listed_in_order(costs) -> None:
     assert ranked[0].startswith("*1. Distill / fine-tune small models*: $")
 
 
+def test_capped_lever_says_why(costs) -> None:
+    payload = render("model=gpt-4o in=2000 out=5000 qps=3", costs)
+    # input $0.005 a call x 7,776,000 = $38,880 a month; 10-30% of $427,680 is more
+    row = "*6. Prompt compression*: up to $38,880.00/month (at most all the input costs)\n"
+    assert any(t.startswith(row) for t in all_mrkdwn(payload))
+
+
 def test_buttons_carry_canonical_arguments(costs) -> None:
     payload = render("QPS=3 m=gpt-4o input=2k out=500", costs)
     share, edit = buttons(payload)

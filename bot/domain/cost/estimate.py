@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.domain.cost.breakeven import SECONDS_PER_DAY, break_even
-from bot.domain.cost.levers import applicable_levers, workload_facts
+from bot.domain.cost.levers import applicable_levers, bill_parts, workload_facts
 from bot.domain.cost.pricing import PricedCall, price_call, price_custom
 from bot.domain.cost.request import CostRequest, Volume
 from bot.domain.cost.result import Estimate, ModelCost, Verdict, Workload
@@ -32,7 +32,7 @@ def estimate(request: CostRequest, costs: CostKnowledge) -> Estimate:
         primary=main,
         ranking=ranking,
         verdict=Verdict(band.id, band.label, band.advice, main.per_month),
-        levers=applicable_levers(costs.levers, facts, main.per_month),
+        levers=applicable_levers(costs.levers, facts, main.per_month, bill_parts(workload, main)),
         breakeven=break_even(workload, main, request.self_host, costs),
         price_sources=tuple(dict.fromkeys(c.price_source for c in (main, *others))),
     )

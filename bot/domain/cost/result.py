@@ -96,8 +96,10 @@ class LeverSaving:
     impact_high_pct: Decimal
     notes: str
     why: str
-    save_low: Decimal  # $ per month
+    save_low: Decimal  # $ per month, never more than the part of the bill it acts on
     save_high: Decimal
+    acts_on: str = "bill"  # bill | input | uncached_input | output (knowledge/costs.yaml)
+    capped: bool = False  # the typical range reached past that part: save_high is its cost
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.cost.money import format_count, format_pct, format_usd
-from bot.domain.cost.result import BreakEven, Estimate, ModelCost, Workload
+from bot.domain.cost.result import BreakEven, Estimate, LeverSaving, ModelCost, Workload
 from bot.texts import llmcost as texts
 
 
@@ -31,6 +31,17 @@ def workload_line(workload: Workload) -> str:
         volume=volume,
         batch=texts.BATCH_SUFFIX if workload.batch else "",
     )
+
+
+def lever_savings(lever: LeverSaving) -> str:
+    """What a lever could save here: ``$7,776.00-$31,104.00/month``, or, when the part of
+    the bill it acts on is smaller than its typical range, that cap and why."""
+    low, high = format_usd(lever.save_low), format_usd(lever.save_high)
+    if not lever.capped:
+        return texts.SAVE_RANGE.format(low=low, high=high)
+    amount = texts.SAVE_UP_TO if low == high else texts.SAVE_RANGE
+    part = texts.SAVE_LIMITS[lever.acts_on]
+    return amount.format(low=low, high=high) + texts.SAVE_CAPPED.format(part=part)
 
 
 def prices_line(cost: ModelCost) -> str:
@@ -116,8 +127,7 @@ def _levers(estimate: Estimate) -> str:
                 effort=lever.effort,
                 low=format_pct(lever.impact_low_pct),
                 high=format_pct(lever.impact_high_pct),
-                save_low=format_usd(lever.save_low),
-                save_high=format_usd(lever.save_high),
+                savings=lever_savings(lever),
                 why=lever.why,
                 notes=lever.notes,
             )

@@ -28,6 +28,9 @@ NumericFact = Literal[
     "qps",
 ]
 BoolFact = Literal["batch", "custom_prices"]
+# The part of the bill a lever can cut: its saving here never exceeds that part
+# (``uncached_input``: the uncached input, and only by the cache discount when one is known).
+ActsOn = Literal["bill", "input", "uncached_input", "output"]
 NUMERIC_FACTS: tuple[str, ...] = NumericFact.__args__
 BOOL_FACTS: tuple[str, ...] = BoolFact.__args__
 
@@ -127,6 +130,7 @@ class Lever(KnowledgeModel):
     notes: Text
     why: Text  # shown when the lever applies
     applies_when: tuple[Condition, ...] = Field(min_length=1)
+    acts_on: ActsOn = "bill"
     rule_note: Text
 
     @model_validator(mode="after")

@@ -20,12 +20,15 @@ def run(text: str, costs: CostKnowledge):  # type: ignore[no-untyped-def]
 
 def test_reference_workload_levers_ranked_with_savings(costs: CostKnowledge) -> None:
     levers = run("model=gpt-4o in=2000 out=500 qps=3", costs).levers
-    # $77,760 a month x each lever's impact range; ranked by the range's midpoint
+    # $77,760 a month x each lever's impact range, capped at the part of the bill it acts
+    # on; ranked by what it could save here
     assert [(s.lever_id, s.save_low, s.save_high) for s in levers] == [
         ("distill", D(46_656), D(69_984)),  # 60-90%
         ("self_host", D(38_880), D(69_984)),  # 50-90%
         ("model_routing", D(23_328), D(62_208)),  # 30-80%
-        ("prompt_caching", D(23_328), D(54_432)),  # 30-70%
+        # 30-70% would be $23,328-$54,432, but caching all 2,000 input tokens saves only
+        # $2.50 - $1.25 per 1M: 7,776,000 x 2,000 x $1.25 / 1M = $19,440 a month
+        ("prompt_caching", D(19_440), D(19_440)),
         ("cap_output", D(7_776), D(31_104)),  # 10-40%
         ("batch_api", D(0), D(38_880)),  # up to 50%
         ("prompt_compression", D(7_776), D(23_328)),  # 10-30%
@@ -102,3 +105,51 @@ def test_savings_never_exceed_the_bill(costs: CostKnowledge) -> None:
     result = run("model=claude-sonnet-4-5 in=20k out=2k qps=10", costs)
     for saving in result.levers:
         assert 0 <= saving.save_low <= saving.save_high <= result.primary.per_month
+
+
+@pytest.mark.parametrize(
+    ("text", "lever_id", "low", "high", "capped"),
+    [
+        # gpt-4o 2k in / 5k out at 3 QPS: input $0.005 a call = $38,880 a month of $427,680;
+        # compression's 10-30% of the bill ($42,768-$128,304) is more than all the input
+        ("model=gpt-4o in=2000 out=5000 qps=3", "prompt_compression", D(38_880), D(38_880), True),
+        # caching: the uncached input at the $1.25 cache discount, $19,440 a month
+        ("model=gpt-4o in=2000 out=5000 qps=3", "prompt_caching", D(19_440), D(19_440), True),
+        # output $0.002 of $0.0045 a call: 10-40% of $4,500 a month fits inside its $2,000
+        ("model=gpt-4o in=1000 out=200 per_month=1M", "cap_output", D(450), D(1_800), False),
+        # output $0.002 of $0.007 a call (29%): 40% of $7,000 is more than its $2,000
+        ("model=gpt-4o in=2000 out=200 per_month=1M", "cap_output", D(700), D(2_000), True),
+        # input $0.02 of $0.022 a call: 30-70% of $22,000 fits inside its $20,000
+        ("model=gpt-4o in=8000 out=200 per_month=1M", "rag_over_long_context",
+         D(6_600), D(15_400), False),
+        # claude-sonnet-4-5 long prompt: $6 input, $0.60 cache (90% off): 30-70% fits
+        ("model=claude-sonnet-4-5 in=250k out=1k per_day=100", "prompt_caching",
+         D("1370.25"), D("3197.25"), False),
+    ],
+)  # fmt: skip
+def test_savings_capped_at_the_part_of_the_bill_the_lever_acts_on(
+    costs: CostKnowledge, text: str, lever_id: str, low: Decimal, high: Decimal, capped: bool
+) -> None:
+    found = {s.lever_id: s for s in run(text, costs).levers}
+    assert (found[lever_id].save_low, found[lever_id].save_high) == (low, high)
+    assert found[lever_id].capped is capped
+
+
+@pytest.mark.parametrize("text", [
+    "model=gpt-4o in=2000 out=500 qps=3",
+    "model=gpt-4o in=2000 out=5000 qps=3",
+    "model=gpt-4o in=30k cached=1k out=300 qps=1 batch=yes",
+    "model=claude-sonnet-4-5 in=250k out=1k per_day=100",
+    "model=our-llama in=9000 out=2000 qps=2 price_in=0.2 price_out=0.6",
+])  # fmt: skip
+def test_no_saving_exceeds_the_part_it_acts_on(costs: CostKnowledge, text: str) -> None:
+    result = run(text, costs)
+    call, calls = result.primary.per_call, result.workload.calls_per_month
+    limit = {
+        "bill": result.primary.per_month,
+        "input": (call.input + call.cached_input) * calls,
+        "uncached_input": call.input * calls,
+        "output": call.output * calls,
+    }
+    for saving in result.levers:
+        assert saving.save_high <= limit[saving.acts_on], saving.lever_id

@@ -36,6 +36,9 @@ def test_reference_estimate_text(costs: CostKnowledge) -> None:
         "1. Distill / fine-tune small models (Weeks, typically 60%-90%): "
         "$46,656.00-$69,984.00/month.",
         "6. Batch API (Hours, typically 0%-50%): $0.00-$38,880.00/month.",
+        # 30-70% of the bill would be more than caching every input token can save
+        "4. Prompt caching (Hours to a day, typically 30%-70%): up to $19,440.00/month "
+        "(at most the cache discount on all the uncached input).",
         "GPUs: 1 x $3.00/h x 730 h + $2,000.00 ops = $4,190.00/month "
         "(defaults used for gpus, gpu_hour, ops, tps; see /llmcost help)",
         "API at this volume: $77,760.00/month; self-hosting on 3 GPU(s) is $69,190.00/month cheaper on paper",
