@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from bot.domain.cost.breakeven import SECONDS_PER_DAY, break_even
 from bot.domain.cost.levers import applicable_levers, bill_parts, workload_facts
+from bot.domain.cost.money import to_cents
 from bot.domain.cost.pricing import PricedCall, price_call, price_custom
 from bot.domain.cost.request import CostRequest, Volume
 from bot.domain.cost.result import Estimate, ModelCost, Verdict, Workload
@@ -24,7 +25,8 @@ def estimate(request: CostRequest, costs: CostKnowledge) -> Estimate:
         for ref in request.compare
     )
     ranking = tuple(sorted((main, *others), key=lambda c: (c.per_month, not c.is_primary)))
-    band = costs.band_for(main.per_month)
+    # judged on the monthly spend as shown: $19,999.995 reads $20,000.00, so not "under $20K"
+    band = costs.band_for(to_cents(main.per_month))
     facts = workload_facts(workload, main)
     return Estimate(
         request=request,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.domain.cost.money import to_cents
 from bot.domain.cost.result import LeverSaving, ModelCost, Workload
 from bot.domain.knowledge.costs import BOOL_FACTS, NUMERIC_FACTS, Lever
 
@@ -21,7 +22,7 @@ def workload_facts(workload: Workload, primary: ModelCost) -> dict[str, Decimal 
     """Every fact a lever rule may test (names match costs.py's NumericFact / BoolFact)."""
     cached_share = Decimal(workload.cached_tokens) / workload.input_tokens * _HUNDRED
     facts: dict[str, Decimal | bool] = {
-        "monthly_usd": primary.per_month,
+        "monthly_usd": to_cents(primary.per_month),  # thresholds read the spend as shown
         "input_tokens": Decimal(workload.input_tokens),
         "cached_tokens": Decimal(workload.cached_tokens),
         "uncached_input_tokens": Decimal(workload.uncached_input_tokens),

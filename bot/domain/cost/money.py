@@ -11,6 +11,11 @@ SIGNIFICANT = 3  # digits kept for amounts under $1 and for small quantities
 _CENT = Decimal("0.01")
 
 
+def to_cents(amount: Decimal) -> Decimal:
+    """``amount`` rounded to the cent as ``format_usd`` shows it from $1 up."""
+    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
 def format_usd(amount: Decimal) -> str:
     """``$1,234.56`` from $1 up; under $1, three significant digits (``$0.0100``, ``$0.000375``)."""
     if not amount.is_finite():

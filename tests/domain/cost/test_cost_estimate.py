@@ -63,6 +63,10 @@ def test_volume_conversions(
         ("per_month=2M", "case_by_case"),  # $20,000 exactly
         ("per_month=4,999,999", "case_by_case"),  # $49,999.99
         ("per_month=5M", "real_math"),  # $50,000 exactly
+        # half a cent below an edge is shown as the edge, and judged as shown
+        ("per_month=1,999,999.4", "vendor_api"),  # $19,999.994: $19,999.99
+        ("per_month=1,999,999.5", "case_by_case"),  # $19,999.995: $20,000.00
+        ("per_month=4,999,999.5", "real_math"),  # $49,999.995: $50,000.00
     ],
 )
 def test_verdict_bands_at_the_edges(costs: CostKnowledge, monthly_text: str, band: str) -> None:

@@ -80,6 +80,7 @@ def test_applicability_rules(costs: CostKnowledge, text: str, expected: set[str]
         ("1M", {"model_routing", "distill"}),  # $10,000
         ("1,999,999", {"model_routing", "distill"}),  # $19,999.99
         ("2M", {"model_routing", "distill", "self_host"}),  # $20,000
+        ("1,999,999.5", {"model_routing", "distill", "self_host"}),  # $19,999.995: $20,000.00
     ],
 )
 def test_spend_thresholds(costs: CostKnowledge, per_month: str, expected: set[str]) -> None:
