@@ -167,11 +167,11 @@ def _levers(estimate: Estimate) -> list[Block]:
 def _self_host(be: BreakEven) -> list[Block]:
     if be.savings_monthly > 0:
         difference = texts.CHEAPER_SELF_HOST.format(
-            amount=format_usd(be.savings_monthly), gpus=be.savings_gpus
+            amount=format_usd(be.savings_monthly), gpus=format_count(be.savings_gpus)
         )
     else:
         difference = texts.CHEAPER_API.format(
-            amount=format_usd(-be.savings_monthly), gpus=be.savings_gpus
+            amount=format_usd(-be.savings_monthly), gpus=format_count(be.savings_gpus)
         )
     if be.break_even_qps is None or be.break_even_calls_per_month is None:
         even = texts.F_BREAK_EVEN_NONE
@@ -183,11 +183,11 @@ def _self_host(be: BreakEven) -> list[Block]:
         carry = texts.F_CARRY_YES
     else:
         carry = texts.F_CARRY_NO.format(
-            needed_gpus=be.gpus_needed, cost=format_usd(be.gpu_monthly_needed)
+            needed_gpus=format_count(be.gpus_needed), cost=format_usd(be.gpu_monthly_needed)
         )
     fields = fields_section(
         texts.F_GPU_COST.format(
-            gpus=be.gpus,
+            gpus=format_count(be.gpus),
             gpu_hour=format_usd(be.gpu_hour),
             hours=be.hours_per_month,
             ops=format_usd(be.ops),
@@ -198,7 +198,7 @@ def _self_host(be: BreakEven) -> list[Block]:
         texts.F_TPS.format(
             needed=format_count(be.needed_tps),
             available=format_count(be.available_tps),
-            gpus=be.gpus,
+            gpus=format_count(be.gpus),
             tps=format_count(be.tps),
         ),
         texts.F_UTILIZATION.format(util=format_pct(be.utilization_pct)),
@@ -207,7 +207,9 @@ def _self_host(be: BreakEven) -> list[Block]:
     )
     lines = [difference[:1].upper() + difference[1:] + "."]
     if be.break_even_qps is not None and not be.break_even_within_capacity:
-        lines.append(texts.B_BEYOND.format(gpus=be.gpus, max_qps=format_count(be.max_qps)))
+        lines.append(
+            texts.B_BEYOND.format(gpus=format_count(be.gpus), max_qps=format_count(be.max_qps))
+        )
     return [fields, section(" ".join(lines))]
 
 
@@ -217,7 +219,7 @@ def _context(estimate: Estimate, shared_by: str | None) -> list[str]:
     items.extend(texts.NOTE.format(note=texts.NOTES[code]) for code in primary.notes)
     if be.defaults_used:
         shown = {
-            "gpus": str(be.gpus),
+            "gpus": format_count(be.gpus),
             "gpu_hour": format_usd(be.gpu_hour),
             "ops": format_usd(be.ops),
             "tps": format_count(be.tps),

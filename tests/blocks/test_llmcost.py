@@ -126,6 +126,16 @@ def test_capped_lever_says_why(costs) -> None:
     assert any(t.startswith(row) for t in all_mrkdwn(payload))
 
 
+def test_gpu_counts_read_with_commas(costs) -> None:
+    texts_ = all_mrkdwn(render("model=gpt-4o in=100k out=16k qps=100000 gpus=2000", costs))
+    assert (
+        "*Can they carry the load?*\nNo: 4,640,000 GPUs would, at $10,161,602,000.00/month"
+        in texts_
+    )
+    assert any("2,000 × $3.00/h × 730 h" in t for t in texts_)
+    assert any(t.startswith("Self-hosting on 4,640,000 GPU(s)") for t in texts_)
+
+
 def test_buttons_carry_canonical_arguments(costs) -> None:
     payload = render("QPS=3 m=gpt-4o input=2k out=500", costs)
     share, edit = buttons(payload)

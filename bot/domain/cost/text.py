@@ -138,7 +138,7 @@ def _levers(estimate: Estimate) -> str:
 
 def _self_host(be: BreakEven) -> str:
     gpu = texts.GPU_COST.format(
-        gpus=be.gpus,
+        gpus=format_count(be.gpus),
         gpu_hour=format_usd(be.gpu_hour),
         hours=be.hours_per_month,
         ops=format_usd(be.ops),
@@ -148,11 +148,11 @@ def _self_host(be: BreakEven) -> str:
         gpu += " " + texts.DEFAULTS_USED.format(names=", ".join(be.defaults_used))
     if be.savings_monthly > 0:
         difference = texts.CHEAPER_SELF_HOST.format(
-            amount=format_usd(be.savings_monthly), gpus=be.savings_gpus
+            amount=format_usd(be.savings_monthly), gpus=format_count(be.savings_gpus)
         )
     else:
         difference = texts.CHEAPER_API.format(
-            amount=format_usd(-be.savings_monthly), gpus=be.savings_gpus
+            amount=format_usd(-be.savings_monthly), gpus=format_count(be.savings_gpus)
         )
     api = texts.API_COST.format(monthly=format_usd(be.api_monthly), difference=difference)
     if be.break_even_qps is None or be.break_even_calls_per_month is None:
@@ -163,10 +163,12 @@ def _self_host(be: BreakEven) -> str:
             calls=format_count(be.break_even_calls_per_month),
         )
         if not be.break_even_within_capacity:
-            even += texts.BREAK_EVEN_BEYOND.format(gpus=be.gpus, max_qps=format_count(be.max_qps))
+            even += texts.BREAK_EVEN_BEYOND.format(
+                gpus=format_count(be.gpus), max_qps=format_count(be.max_qps)
+            )
     capacity = texts.CAPACITY.format(
         needed=format_count(be.needed_tps),
-        gpus=be.gpus,
+        gpus=format_count(be.gpus),
         tps=format_count(be.tps),
         available=format_count(be.available_tps),
         util=format_pct(be.utilization_pct),
@@ -175,6 +177,6 @@ def _self_host(be: BreakEven) -> str:
         capacity += " " + texts.CAN_CARRY
     else:
         capacity += " " + texts.CANNOT_CARRY.format(
-            needed_gpus=be.gpus_needed, cost=format_usd(be.gpu_monthly_needed)
+            needed_gpus=format_count(be.gpus_needed), cost=format_usd(be.gpu_monthly_needed)
         )
     return "\n".join([texts.SELF_HOST_HEAD, gpu, api, even, capacity])

@@ -123,3 +123,12 @@ def test_python_m_bot_estimate() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Per month: $77,760.00" in done.stdout
+
+
+def test_gpu_counts_read_with_commas(costs: CostKnowledge) -> None:
+    # 116,000 tokens x 100,000 QPS = 11.6B tok/s / 2,500 per GPU = 4,640,000 GPUs
+    out = text_for("model=gpt-4o in=100k out=16k qps=100000 gpus=2000", costs)
+    assert "self-hosting on 4,640,000 GPU(s) is" in out
+    assert "2,000 GPU(s) x 2,500 tok/s = 5,000,000 tok/s" in out
+    assert "they can't carry it; 4,640,000 GPUs would, at $10,161,602,000.00/month." in out
+    assert "GPUs: 2,000 x $3.00/h" in out
