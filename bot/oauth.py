@@ -18,6 +18,7 @@ keep working through an outage; without one the request fails with ``StateUnavai
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 import time
@@ -26,12 +27,15 @@ from collections import OrderedDict
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.authorize import Authorize
 from slack_bolt.context import BoltContext
+from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_bolt.response import BoltResponse
 
 from bot.errors import StateUnavailable
 from bot.oauth_store import RedisInstallationStore, RedisOAuthStateStore
 from bot.settings import Settings
 from bot.state import Store
+from bot.texts import oauth as texts
 
 log = logging.getLogger(__name__)
 FRESH_AUTH_SECONDS = 30
@@ -146,6 +150,48 @@ def build_oauth(
         installation_store_bot_only=True,
         state_store=states,
         state_expiration_seconds=settings.oauth_state_ttl_seconds,
+        callback_options=CallbackOptions(success=_success_page, failure=failure_page),
         logger=logging.getLogger("bot.oauth.flow"),
     )
     return oauth_settings, installs, InstallationAuthorize(installs)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ padding: 10px 15px; font-family: verdana, sans-serif; text-align: center; }}
+small {{ color: #666; }}</style></head>
+<body>
+<h2>{title}</h2>
+<p>{message}</p>
+<p><a href="{install}">{again}</a></p>
+<p><small>{code}</small></p>
+</body>
+</html>
+"""
+
+
+def _success_page(args: SuccessArgs) -> BoltResponse:
+    return args.default.success(args)  # Bolt's page: "Thank you!" and a link into Slack
+
+
+def failure_page(args: FailureArgs) -> BoltResponse:
+    """The redirect's failure page: what happened in plain words, nothing installed, and a
+    link back to the install page (Bolt's default led with "Oops, Something Went Wrong!"
+    and developer hints, even when the person had just pressed Cancel)."""
+    reason = str(args.reason or "")
+    install = args.settings.install_path or "/slack/install"
+    body = _PAGE.format(
+        title=html.escape(texts.TITLE),
+        message=html.escape(texts.REASONS.get(reason, texts.OTHER)),
+        install=html.escape(install),
+        again=html.escape(texts.START_AGAIN),
+        code=html.escape(texts.REASON_CODE.format(reason=reason[:100])),
+    )
+    log.info("install not completed (reason %s)", reason[:100])
+    headers = {
+        "Content-Type": "text/html; charset=utf-8",
+        # the state cookie is spent either way, as in Bolt's own failure response
+        "Set-Cookie": args.settings.state_utils.build_set_cookie_for_deletion(),
+    }
+    return BoltResponse(status=args.suggested_status_code, body=body, headers=headers)
