@@ -23,7 +23,7 @@ from bot.blocks.common import (
     notice,
     section,
 )
-from bot.domain.cost.money import format_count, format_pct, format_usd
+from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import BreakEven, Estimate, ModelCost
 from bot.domain.cost.text import lever_savings, prices_line, workload_line
 from bot.texts import llmcost as texts
@@ -121,9 +121,8 @@ def _ranking(estimate: Estimate) -> str:
         if cost.is_primary:
             delta = texts.COMPARE_PRIMARY
         else:
-            sign = "+" if cost.vs_primary > 0 else ""
             delta = texts.COMPARE_DELTA.format(
-                amount=sign + format_usd(cost.vs_primary), primary=escape(estimate.primary.ref)
+                amount=format_usd_delta(cost.vs_primary), primary=escape(estimate.primary.ref)
             )
         name = cost.ref if cost.provider_id else texts.CUSTOM_ROW.format(model=cost.ref)
         lines.append(

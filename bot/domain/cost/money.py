@@ -33,6 +33,11 @@ def format_usd(amount: Decimal) -> str:
     return f"{sign}${cents:,.2f}"
 
 
+def format_usd_delta(amount: Decimal) -> str:
+    """A difference in dollars with its sign: ``+$27,216.00``, ``-$4.00``, ``$0.00``."""
+    return ("+" if amount > 0 else "") + format_usd(amount)
+
+
 def format_count(value: Decimal | int) -> str:
     """Whole numbers with commas (``7,776,000``); below 100, up to three significant digits
     with trailing zeros dropped (``0.162``, ``12.5``, ``3``)."""

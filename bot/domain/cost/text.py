@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.cost.money import format_count, format_pct, format_usd
+from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import BreakEven, Estimate, LeverSaving, ModelCost, Workload
 from bot.texts import llmcost as texts
 
@@ -97,9 +97,8 @@ def _ranking(estimate: Estimate) -> str:
         if cost.is_primary:
             delta = texts.COMPARE_PRIMARY
         else:
-            sign = "+" if cost.vs_primary > 0 else ""
             delta = texts.COMPARE_DELTA.format(
-                amount=sign + format_usd(cost.vs_primary), primary=estimate.primary.ref
+                amount=format_usd_delta(cost.vs_primary), primary=estimate.primary.ref
             )
         lines.append(
             texts.COMPARE_ROW.format(

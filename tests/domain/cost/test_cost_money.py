@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.cost.money import format_count, format_pct, format_usd
+from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,11 @@ def test_format_count(value: Decimal | int, text: str) -> None:
 )
 def test_format_pct(value: Decimal, text: str) -> None:
     assert format_pct(value) == text
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [("27216", "+$27,216.00"), ("-4", "-$4.00"), ("0", "$0.00"), ("0.000375", "+$0.000375")],
+)
+def test_format_usd_delta(amount: str, text: str) -> None:
+    assert format_usd_delta(Decimal(amount)) == text
