@@ -113,7 +113,7 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.kb import check_knowledge
+    from bot.knowledge_loader import check_knowledge
 
     summaries, errors = check_knowledge(settings.knowledge_dir)
     for line in summaries:
@@ -124,7 +124,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _estimate(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.domain.cost.cli import run_estimate
+    from bot.cli.estimate import run_estimate
 
     return run_estimate(" ".join(args.args), settings=settings, out=sys.stdout, err=sys.stderr)
 

@@ -1,10 +1,15 @@
 """One error hierarchy for everything the app raises on purpose.
 
-Domain code raises these; only the edge (listeners and the global error handler)
-turns them into words a user sees, through ``bot.texts``.
+Code raises these with a ``code`` and the ``details`` the words need, never with English;
+``bot.texts.errors.describe`` is the one place an error becomes a sentence, at the edge
+(listeners, the global error handler, the CLI). ``topic`` names the ``bot/texts`` table the
+code is a key of.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
 
 
 class TradeoffsError(Exception):
@@ -12,8 +17,10 @@ class TradeoffsError(Exception):
 
 
 class CodedError(TradeoffsError):
-    """A problem named by ``code``, a key into its feature's words in ``bot/texts``;
-    ``details`` are what those words are formatted with."""
+    """A problem named by ``code``, a key into ``ERRORS`` of ``bot/texts/<topic>.py``;
+    ``details`` are what those words are formatted with (typed text is escaped there)."""
+
+    topic: ClassVar[str] = "common"
 
     def __init__(self, code: str, **details: object) -> None:
         super().__init__(code)
@@ -22,7 +29,7 @@ class CodedError(TradeoffsError):
 
 
 class ConfigError(TradeoffsError):
-    """A setting in the environment is missing or malformed."""
+    """A setting in the environment is missing or malformed (shown to the operator)."""
 
     def __init__(self, variable: str, problem: str) -> None:
         super().__init__(f"{variable}: {problem}")
@@ -30,12 +37,31 @@ class ConfigError(TradeoffsError):
         self.problem = problem
 
 
-class StateError(TradeoffsError):
-    """Base of conversation-state problems."""
+class KnowledgeError(TradeoffsError):
+    """The knowledge files are missing or invalid; ``problems`` holds one line each,
+    ``knowledge/<file>: <location>: <message>`` (shown to the operator)."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(
+            f"{len(self.problems)} problem(s) in the knowledge files:\n" + "\n".join(self.problems)
+        )
+
+
+class StateError(CodedError):
+    """Base of conversation-state problems; ``note`` is for the log only."""
+
+    default_code: ClassVar[str] = "state_unavailable"
+
+    def __init__(self, note: str = "") -> None:
+        super().__init__(self.default_code)
+        self.note = note
 
 
 class StateUnavailable(StateError):
     """The state store (Redis) cannot be reached."""
+
+    default_code = "state_unavailable"
 
 
 class StateConflict(StateError):
@@ -44,22 +70,23 @@ class StateConflict(StateError):
     ``current`` is the stored ``Versioned`` value that won, when the store knows it.
     """
 
-    def __init__(self, message: str, *, current: object = None) -> None:
-        super().__init__(message)
+    default_code = "stale"
+
+    def __init__(self, note: str = "", *, current: object = None) -> None:
+        super().__init__(note)
         self.current = current
 
 
 class StateMissing(StateError):
     """The state expired or never existed."""
 
+    default_code = "expired"
 
-class InteractionError(TradeoffsError):
-    """An interaction payload does not match any live conversation.
 
-    ``reason`` is a key into the user-facing texts, never shown raw.
-    """
+class BadButtonValue(CodedError):
+    """A click whose button value is malformed, forged, from another workspace or another
+    flow, or names a step that cannot be: nothing is changed. ``why`` is for the log."""
 
-    def __init__(self, reason: str, **details: object) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.details = details
+    def __init__(self, why: str = "malformed button value") -> None:
+        super().__init__("bad_payload")
+        self.why = why

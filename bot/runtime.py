@@ -7,7 +7,7 @@ import logging
 from slack_bolt import App
 
 from bot.app import create_app
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.settings import Settings
 from bot.state import Store, open_store
 

@@ -77,7 +77,7 @@ def store(redis_client: redis.Redis, key_prefix: str) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def knowledge():
-    from bot.kb import load_knowledge
+    from bot.knowledge_loader import load_knowledge
 
     return load_knowledge(PROJECT_ROOT / "knowledge")
 

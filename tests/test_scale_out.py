@@ -16,7 +16,7 @@ from bot.devtools.serve_process import ServeProcess
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.listeners.commands.buildvsbuy import flow_key
 from bot.server import EVENTS_PATH
 from bot.settings import PROJECT_ROOT

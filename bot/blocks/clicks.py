@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.errors import InteractionError
+from bot.errors import BadButtonValue
 
 _VALUE = re.compile(r"^([0-9a-f]{8,32})\|(\d{1,3})\|([a-z0-9_]{1,40})$")
 
@@ -26,8 +26,8 @@ def encode(flow_id: str, step: int, answer: str | int) -> str:
 
 
 def decode(value: str | None) -> Click:
-    """The click in a button value; InteractionError("bad_payload") if it is not one of ours."""
+    """The click in a button value; BadButtonValue if it is not one of ours."""
     found = _VALUE.match(value or "")
     if not found:
-        raise InteractionError("bad_payload")
+        raise BadButtonValue()
     return Click(found.group(1), int(found.group(2)), found.group(3))

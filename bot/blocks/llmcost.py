@@ -25,7 +25,7 @@ from bot.blocks.common import (
 )
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import BreakEven, Estimate, ModelCost
-from bot.domain.cost.text import lever_savings, prices_line, workload_line
+from bot.plaintext.llmcost import lever_savings, prices_line, workload_line
 from bot.texts import llmcost as texts
 
 PREFIX = "cost."
@@ -78,10 +78,10 @@ def help_message() -> dict[str, Any]:
     return notice(escape(texts.HELP))
 
 
-def error_message(user_text: str) -> dict[str, Any]:
-    """An error notice; it echoes what the user typed, so Slack's control characters are
-    escaped (``<!channel>`` must not ping anyone)."""
-    return notice(escape(user_text))
+def error_message(text: str) -> dict[str, Any]:
+    """An error notice. ``text`` comes from ``bot.texts.errors.describe``, which escaped what
+    the user typed (``<!channel>`` must not ping anyone)."""
+    return notice(text)
 
 
 def _money(cost: ModelCost, estimate: Estimate) -> list[Block]:

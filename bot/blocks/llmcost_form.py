@@ -15,6 +15,7 @@ from bot.blocks.common import Block, clip, plain, section
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import VOLUME_KINDS
 from bot.texts import llmcost as texts
+from bot.texts.errors import describe
 
 CALLBACK = "cost.modal"
 PREFIX = "cost."
@@ -147,5 +148,4 @@ def _batch(checked: bool) -> Block:
 
 def field_error(error: CostInputError) -> str:
     """The command's error words as plain text for under a form field (no markup)."""
-    line = texts.FIELD_ERROR.format(token=error.token, problem=error.problem, example=error.example)
-    return clip(" ".join(line.replace("`", "").split()), ERROR_LIMIT)
+    return clip(describe(error, style="field"), ERROR_LIMIT)

@@ -19,7 +19,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.signed import SlackRequests
 from bot.devtools.terminal import Terminal
 from bot.domain.knowledge import Knowledge
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT, Settings
 from bot.state import Store, open_store
 

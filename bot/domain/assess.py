@@ -9,6 +9,7 @@ synthesis rhythm of the discovery system.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +19,8 @@ from bot.errors import CodedError
 
 class AssessError(CodedError):
     """A rating the assessment can't take; ``code`` keys the words in bot/texts/assess.py."""
+
+    topic: ClassVar[str] = "assess"
 
 
 class AssessSession(BaseModel):

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.knowledge import Knowledge
 from bot.domain.knowledge.frameworks import RolloutPhase, StackLayer
 from bot.domain.knowledge.tree import Answer, DecisionTree, Outcome, Question
-from bot.errors import TradeoffsError
+from bot.errors import BadButtonValue, CodedError
 
 TOPIC_LIMIT = 150  # fits a Block Kit header
 Verb = Literal["yes", "no", "back", "restart", "record", "cost"]
@@ -32,27 +32,33 @@ _VALUE = re.compile(
 # -- errors ----------------------------------------------------------------------------------
 
 
-class BuildVsBuyError(TradeoffsError):
-    """Base of the walk's own errors."""
+class BuildVsBuyError(CodedError):
+    """Base of the walk's own errors; their words are in ``bot/texts/buildvsbuy.py``."""
 
-
-class BadButtonValue(BuildVsBuyError):
-    """A button value that is malformed, or names a node / flow / turn that cannot be."""
+    topic: ClassVar[str] = "buildvsbuy"
 
 
 class StaleStep(BuildVsBuyError):
     """The button was rendered for an earlier turn: the flow has moved on since."""
 
+    def __init__(self) -> None:
+        super().__init__("stale_step")
+
 
 class FlowOutdated(BuildVsBuyError):
-    """The stored path no longer fits the decision tree (the knowledge changed)."""
+    """The stored path no longer fits the decision tree (the knowledge changed); ``why``
+    is for the log."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__("outdated")
+        self.why = why
 
 
 class AlreadyRecorded(BuildVsBuyError):
     """The decision record for this outcome was already posted (``by`` whom)."""
 
     def __init__(self, by: str) -> None:
-        super().__init__("decision already recorded")
+        super().__init__("already_recorded", user=by)
         self.by = by
 
 
@@ -211,7 +217,7 @@ def apply(flow: Flow, tree: DecisionTree, value: ButtonValue, user: str, now: da
     if value.turn > flow.turn:
         raise BadButtonValue("button from the future")
     if value.turn < flow.turn:
-        raise StaleStep("the flow moved on")
+        raise StaleStep()
     if value.node != current_node(flow, tree).id:
         raise BadButtonValue("node is not the current one")
     if value.verb in ("yes", "no"):

@@ -8,6 +8,7 @@ as soon as the learning-plan rules (``operating_map.yaml``: ``learning_plan``) d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +21,8 @@ TOPIC_LIMIT = 120
 
 class LearnError(CodedError):
     """A topic or an answer the walk can't take; ``code`` keys the words in bot/texts/learn.py."""
+
+    topic: ClassVar[str] = "learn"
 
 
 class LearnSession(BaseModel):

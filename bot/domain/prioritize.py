@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +25,8 @@ _SEPARATORS = (r"\s*(?:;|\n|\|)\s*", r"\s*,\s*", r"\s+(?:vs\.?|versus|or|and)\s+
 
 class PrioritizeError(CodedError):
     """Names or a score the flow can't take; ``code`` keys the words in bot/texts/prio.py."""
+
+    topic: ClassVar[str] = "prioritize"
 
 
 class PrioSession(BaseModel):

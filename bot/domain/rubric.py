@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from bot.domain.knowledge.base import normalize_key
 from bot.domain.knowledge.rubric import Area, Level, Rubric
-from bot.errors import TradeoffsError
-from bot.texts import rubric as texts
+from bot.errors import CodedError
 
 MIN_ABBREVIATION = 2
 HELP_WORDS = frozenset({"help", "?", "-h", "--help"})
 _MAX_LEVEL_WORDS = 3  # "first ic", "mid level": a level may take several words
 
 
-class RubricInputError(TradeoffsError):
-    """What the user typed does not name a level or area; ``code`` keys the texts."""
+class RubricInputError(CodedError):
+    """What the user typed does not name a level or area; ``code`` keys the texts.
+    ``example``, when given, is the command shown as one that works."""
+
+    topic: ClassVar[str] = "rubric"
 
     def __init__(
         self,
@@ -34,14 +36,12 @@ class RubricInputError(TradeoffsError):
         typed: str,
         *,
         choices: tuple[str, ...] = (),
+        example: str = "",
     ) -> None:
-        super().__init__(code)
-        self.code = code
+        shown = "missing_level" if code == "unknown_level" and not typed.strip() else code
+        super().__init__(shown, typed=typed, choices=choices, example=example)
         self.typed = typed
         self.choices = choices
-
-    def user_text(self) -> str:
-        return texts.describe_error(self.code, self.typed, self.choices)
 
 
 @dataclass(frozen=True)

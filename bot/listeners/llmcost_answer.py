@@ -16,6 +16,7 @@ from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import MAX_TEXT, parse_request
 from bot.domain.cost.request import CostRequest
 from bot.domain.cost.result import Estimate
+from bot.texts.errors import describe
 
 
 def run(text: str, deps: Deps) -> tuple[Estimate, str]:
@@ -39,5 +40,5 @@ def answer(
     try:
         result, args = run(text, deps)
     except CostInputError as error:
-        return error_message(error.user_text())
+        return error_message(describe(error))
     return estimate_message(result, args=args, shareable=shareable, shared_by=shared_by)

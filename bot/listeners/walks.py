@@ -20,7 +20,6 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.clicks import decode
-from bot.blocks.common import escape
 from bot.deps import Deps, team_of
 from bot.errors import CodedError, StateConflict
 from bot.listeners import thread_state
@@ -28,6 +27,7 @@ from bot.listeners.replies import tell
 from bot.listeners.thread_state import FlowKind
 from bot.state import Key, Versioned
 from bot.texts import common
+from bot.texts.errors import describe
 from bot.texts.help import DM_AT, MENTION_AT
 
 S = TypeVar("S", bound=BaseModel)  # with user, channel, thread_ts and step (see above)
@@ -108,8 +108,7 @@ class Walk(Generic[S]):
 
     def error_text(self, error: CodedError, at: str) -> str:
         """The words for ``error``; text in its details (a name someone typed) is escaped."""
-        details = {k: escape(v) if isinstance(v, str) else v for k, v in error.details.items()}
-        return self.errors[error.code].format(at=at, **details)
+        return describe(error, at=at)
 
     def clicked(
         self, body: dict, action: dict, respond: Respond, context: BoltContext

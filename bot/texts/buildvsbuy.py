@@ -126,3 +126,11 @@ RECORD_FAILED = (
     "`/invite @Tradeoffs` and click *Post decision record* again."
 )
 MODAL_FAILED = ":warning: Slack didn't open the form ({error}); click the button again."
+
+# Problems, keyed by the codes of bot.domain.buildvsbuy's errors and bot.errors.BadButtonValue
+ERRORS = {
+    "already_recorded": ALREADY_RECORDED,
+    "bad_payload": BAD_VALUE,
+    "outdated": EXPIRED,
+    "stale_step": STALE_REFRESHED,
+}

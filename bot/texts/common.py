@@ -43,7 +43,9 @@ GENERAL_HELP = """\
 • `/rubric senior` shows the hiring rubric for a level; DM me `prep` to practise an interview or keep a scorecard.
 • Mention me in a thread (`@Tradeoffs rollout`) and I answer there."""
 
-INTERACTION = {
+# CodedError codes every feature shares (bot/errors.py); a feature's own table may override one.
+ERRORS = {
+    "state_unavailable": STATE_UNAVAILABLE,
     "expired": EXPIRED,
     "stale": STALE,
     "not_yours": NOT_YOURS,

@@ -44,7 +44,11 @@ with one `error:` line on stderr for bad input.
 
 # -- errors ---------------------------------------------------------------------------------------
 
-ERROR_LINE = ":warning: `{token}`: {problem}\nTry: `{example}`"
+FRAMES = {  # every /llmcost error names the token, says what is wrong, and shows a working example
+    "mrkdwn": ":warning: `{token}`: {problem}\nTry: `{example}`",
+    "terminal": "error: `{token}`: {problem} Try: `{example}`",  # one line on stderr; exit 1
+    "field": "{token}: {problem} Try: {example}",  # plain text under a form field
+}
 
 ERRORS: dict[str, str] = {
     "too_long": "that's {length:,} characters; keep it under {limit:,}.",
@@ -108,6 +112,20 @@ EXAMPLES: dict[str, str] = {
     "ops": "model=gpt-4o in=2000 out=500 qps=3 ops=5k",
     "tps": "model=gpt-4o in=2000 out=500 qps=3 tps=3000",
 }
+
+
+def derived(code: str, details: dict[str, object]) -> dict[str, object]:
+    """The composed parts of an error's words: the example for its option, the key hint, the
+    closest model names (``bot.texts.errors.describe`` calls this)."""
+    option = str(details.get("option") or "")
+    suggestion = details.get("suggestion")
+    closest = details.get("closest") or ()
+    names = ", ".join(f"`{name}`" for name in closest) if isinstance(closest, tuple) else ""
+    return {
+        "example": details.get("example") or EXAMPLES.get(option, EXAMPLE),
+        "hint": UNKNOWN_KEY_HINT.format(suggestion=suggestion) if suggestion else "",
+        "closest": CLOSEST_MODELS.format(names=names) if names else NO_CLOSE_MODEL,
+    }
 
 # -- notes attached to a priced model -------------------------------------------------------------
 
@@ -184,7 +202,6 @@ CANNOT_CARRY = "they can't carry it; {needed_gpus} GPUs would, at {cost}/month."
 
 # -- command line (python -m bot estimate) -------------------------------------------------------
 
-CLI_ERROR = "error: `{token}`: {problem} Try: `{example}`"  # one line on stderr; exit 1
 
 # -- Block Kit message (bot/blocks/llmcost.py) -----------------------------------------------------
 
@@ -275,7 +292,6 @@ MODAL_PRICES = "*Your own prices* (optional: negotiated rates, or a model genai-
 MODAL_SELF_HOST = (
     "*Self-host break-even* (optional: empty fields use the defaults in `/llmcost help`)"
 )
-FIELD_ERROR = "{token}: {problem} Try: {example}"  # plain text under a form field
 FORM_FAILED = (
     ":warning: I couldn't open the form. Type the arguments instead, e.g. "
     "`/llmcost " + EXAMPLE + "`, or see `/llmcost help`."

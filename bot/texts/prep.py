@@ -127,3 +127,6 @@ NOT_YOURS = common.NOT_YOURS
 BAD_PAYLOAD = common.BAD_PAYLOAD
 REPLACED = "(It replaces your unfinished session.)"
 CHOSEN = "{what}: *{label}*"
+
+# Problems, keyed by CodedError codes (bot/errors.py)
+ERRORS = {"bad_payload": BAD_PAYLOAD, "expired": EXPIRED, "stale": STALE, "not_yours": NOT_YOURS}

@@ -44,31 +44,19 @@ FALLBACK = "Hiring rubric for {label}: {areas} areas with probes, bars and signa
 
 ERRORS = {
     "unknown_level": "I don't know the level `{typed}`. Levels: {choices}.",
+    "missing_level": "Say which level, e.g. `senior`. Levels: {choices}.",
     "unknown_area": "I don't know the area `{typed}`. Areas: {choices}.",
     "ambiguous_area": "`{typed}` could mean several areas: {choices}. Type more of the name.",
 }
-MISSING_LEVEL = ":warning: Say which level, e.g. `senior`. Levels: {choices}."
-TRY = "Try `{example}`."
+FRAMES = {"mrkdwn": ":warning: {problem} Try `{example}`."}
 
 
-def clip_typed(text: str) -> str:
-    """What the user typed, safe inside a code span: no backticks or newlines, short."""
-    flat = " ".join(text.replace("`", "'").split())
-    return flat if len(flat) <= TYPED_LIMIT else flat[: TYPED_LIMIT - 1] + "…"
-
-
-def _mrkdwn(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def describe_error(
-    code: str, typed: str, choices: tuple[str, ...], *, example: str | None = None
-) -> str:
-    """``I don't know the level `l9`. Levels: mid (l4), ... Try `/rubric senior`.``"""
-    listed = _mrkdwn(", ".join(choices))
-    if example is None:
-        example = EXAMPLE if code == "unknown_level" else EXAMPLE_AREA
-    if not typed:
-        return f"{MISSING_LEVEL.format(choices=listed)} {TRY.format(example=example)}"
-    sentence = ERRORS[code].format(typed=_mrkdwn(clip_typed(typed)), choices=listed)
-    return f":warning: {sentence} {TRY.format(example=example)}"
+def derived(code: str, details: dict[str, object]) -> dict[str, object]:
+    """The choices as one list, and the example for the code when none was given
+    (``bot.texts.errors.describe`` calls this)."""
+    choices = details.get("choices") or ()
+    code_example = EXAMPLE if code in ("unknown_level", "missing_level") else EXAMPLE_AREA
+    return {
+        "choices": ", ".join(str(c) for c in choices) if isinstance(choices, tuple) else choices,
+        "example": details.get("example") or code_example,
+    }

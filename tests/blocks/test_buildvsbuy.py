@@ -12,7 +12,7 @@ from bot.devtools.blockkit import assert_valid_message, assert_valid_view
 from bot.devtools.sim import buttons, message_text
 from bot.domain import buildvsbuy as bvb
 from bot.domain.knowledge.tree import Question
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT
 
 KNOWLEDGE = load_knowledge(PROJECT_ROOT / "knowledge")

@@ -23,6 +23,7 @@ from bot.devtools.sim import buttons, message_text
 from bot.devtools.view_state import state_values
 from bot.domain.cost import CostInputError, estimate, parse_request
 from bot.domain.cost.args import form_args, request_args, request_fields
+from bot.texts.errors import describe
 
 SEED = "model=gpt-4o in=2000 out=500 qps=3"
 SIX = "gpt-4o,claude-sonnet-4-5,gemini-2.5-flash,gpt-4o-mini,gpt-4.1,claude-haiku-4-5"
@@ -208,7 +209,7 @@ def test_form_fields_to_arguments(answers: dict, args: str) -> None:
 def test_field_error_is_the_command_error_without_markup() -> None:
     with pytest.raises(CostInputError) as caught:
         parse_request("model=gpt-4o in=-5 out=500 qps=3")
-    words = caught.value.user_text().removeprefix(":warning: ").replace("`", "")
+    words = describe(caught.value).removeprefix(":warning: ").replace("`", "")
     assert field_error(caught.value) == " ".join(words.split())
     assert field_error(caught.value).startswith("in=-5: in can't be negative. Try: model=gpt-4o")
 

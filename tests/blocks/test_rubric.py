@@ -8,7 +8,7 @@ from bot.blocks.rubric import choose_level_message, help_message, level_blocks, 
 from bot.devtools.blockkit import assert_valid_message
 from bot.devtools.sim import buttons, message_text
 from bot.domain.knowledge import Knowledge
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 KNOWLEDGE: Knowledge = load_knowledge(KNOWLEDGE_DIR)
 RUBRIC = KNOWLEDGE.rubric

@@ -17,7 +17,7 @@ from bot.blocks.home import home_view
 from bot.blocks.learn import topic_modal
 from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.sim import message_text
-from bot.errors import InteractionError
+from bot.errors import BadButtonValue
 
 
 @pytest.mark.parametrize(
@@ -120,9 +120,9 @@ def test_bar(score: int, shown: str) -> None:
      "0123456789ab|1|yes|extra", None],
 )  # fmt: skip
 def test_click_values_that_are_not_ours(value) -> None:
-    with pytest.raises(InteractionError) as caught:
+    with pytest.raises(BadButtonValue) as caught:
         decode(value)
-    assert caught.value.reason == "bad_payload"
+    assert caught.value.code == "bad_payload"
 
 
 def test_click_value_round_trip() -> None:

@@ -18,7 +18,7 @@ from bot.domain.buildvsbuy import (
     StaleStep,
     Step,
 )
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT
 
 KNOWLEDGE = load_knowledge(PROJECT_ROOT / "knowledge")

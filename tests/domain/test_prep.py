@@ -9,7 +9,7 @@ from bot.domain import prep
 from bot.domain.knowledge.base import Problems
 from bot.domain.knowledge.rubric import Recommendation, Rubric
 from bot.domain.prep import AreaResult, ButtonRef, Tally
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 AREAS = ("llm_fundamentals", "prompting", "rag")
 

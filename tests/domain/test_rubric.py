@@ -13,7 +13,8 @@ from bot.domain.rubric import (
     parse_query,
     split_level,
 )
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
+from bot.texts.errors import describe
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_bad_queries(
 def test_unknown_level_lists_the_valid_ones(rubric: Rubric) -> None:
     with pytest.raises(RubricInputError) as caught:
         parse_query("l9", rubric)
-    text = caught.value.user_text()
+    text = describe(caught.value)
     assert "`l9`" in text
     assert "mid (L4), senior (L5), staff (L6), lead (L7)" in text
     assert "`/rubric senior`" in text
@@ -103,7 +104,7 @@ def test_unknown_level_lists_the_valid_ones(rubric: Rubric) -> None:
 def test_unknown_area_lists_the_areas_and_a_working_example(rubric: Rubric) -> None:
     with pytest.raises(RubricInputError) as caught:
         parse_query("senior `vibes`", rubric)
-    text = caught.value.user_text()
+    text = describe(caught.value)
     assert "`'vibes'`" in text  # backticks typed by the user cannot break the code span
     assert "RAG, Agents, Evals" in text
     assert "`/rubric senior rag`" in text

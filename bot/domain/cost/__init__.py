@@ -3,7 +3,7 @@ break-even. Pure Python: no Slack, no Redis.
 
     request = parse_request("model=gpt-4o in=2000 out=500 qps=3")
     result = estimate(request, knowledge.costs)
-    print(render_text(result))
+    # rendered by bot/blocks/llmcost.py (Slack) and bot/plaintext/llmcost.py (terminal)
 """
 
 from bot.domain.cost.errors import CostInputError
@@ -13,7 +13,6 @@ from bot.domain.cost.parse import parse_request, wants_help
 from bot.domain.cost.pricing import PRICE_SOURCE, closest_models, price_call
 from bot.domain.cost.request import CostRequest
 from bot.domain.cost.result import Estimate
-from bot.domain.cost.text import render_text
 
 __all__ = [
     "PRICE_SOURCE",
@@ -27,6 +26,5 @@ __all__ = [
     "format_usd",
     "parse_request",
     "price_call",
-    "render_text",
     "wants_help",
 ]

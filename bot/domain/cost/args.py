@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import CostRequest
-from bot.domain.cost.values import example_for
 
 # Canonical keys in the order the arguments are written.
 KEY_ORDER: tuple[str, ...] = (
@@ -96,7 +95,7 @@ def form_args(fields: Mapping[str, str | None]) -> str:
             value = ",".join(name for name in _LIST_SEPARATORS.split(value) if name)
         elif len(value.split()) > 1:
             raise CostInputError(
-                "spaces", token=f"{key}={value}", example=example_for(key), key=key
+                "spaces", token=f"{key}={value}", option=key, key=key
             )
         clean[key] = value
     return join_args(clean)

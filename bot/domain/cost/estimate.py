@@ -11,7 +11,6 @@ from bot.domain.cost.money import to_cents
 from bot.domain.cost.pricing import PricedCall, price_call, price_custom
 from bot.domain.cost.request import CostRequest, Volume
 from bot.domain.cost.result import Estimate, ModelCost, Verdict, Workload
-from bot.domain.cost.values import example_for
 from bot.domain.knowledge.costs import Calendar, CostKnowledge
 
 
@@ -86,7 +85,7 @@ def _price_main(request: CostRequest) -> PricedCall:
         *tokens,
         batch=request.batch,
         token=f"model={request.model}",
-        example=example_for("model"),
+        option="model",
     )
 
 
@@ -98,7 +97,7 @@ def _price_listed(request: CostRequest, ref: str) -> PricedCall:
         request.output_tokens,
         batch=request.batch,
         token=f"compare={ref}",
-        example=example_for("compare"),
+        option="compare",
     )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.domain.cost.errors import CostInputError, clip
+from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import (
     VOLUME_KINDS,
     CostRequest,
@@ -22,13 +22,11 @@ from bot.domain.cost.request import (
 )
 from bot.domain.cost.values import (
     Limits,
-    example_for,
     parse_count,
     parse_flag,
     parse_model_name,
     parse_number,
 )
-from bot.texts import llmcost as texts
 
 MAX_TEXT = 1000
 MAX_COMPARE = 6
@@ -102,14 +100,14 @@ def parse_request(text: str) -> CostRequest:
     for key in ("in", "out"):
         if key not in values.counts:
             raise CostInputError(
-                "missing_tokens", token=f"{key}=", example=example_for(key), key=key
+                "missing_tokens", token=f"{key}=", option=key, key=key
             )
     input_tokens, cached = values.counts["in"], values.counts.get("cached", 0)
     if cached > input_tokens:
         raise CostInputError(
             "cached_above_input",
             token=pairs["cached"].token,
-            example=example_for("cached"),
+            option="cached",
             cached=cached,
             input=input_tokens,
         )
@@ -169,38 +167,37 @@ def _pairs(text: str) -> dict[str, _Pair]:
         key = KEY_OF_ALIAS.get(typed_key.strip().lower().replace("-", "_"))
         if key is None:
             raise CostInputError(
-                "unknown_key", token=token, key=typed_key, hint=_key_hint(typed_key)
+                "unknown_key", token=token, key=typed_key, suggestion=_key_hint(typed_key)
             )
         value = raw_value.strip(_QUOTES)
         if not value:
-            raise CostInputError("missing_value", token=token, example=example_for(key), key=key)
+            raise CostInputError("missing_value", token=token, option=key, key=key)
         if key in pairs:
             first = pairs[key].token
             raise CostInputError(
-                "duplicate_key", token=token, example=example_for(key), key=key, first=first
+                "duplicate_key", token=token, option=key, key=key, first=first
             )
         pairs[key] = _Pair(token, value)
     return pairs
 
 
-def _key_hint(typed_key: str) -> str:
+def _key_hint(typed_key: str) -> str | None:
+    """The option a mistyped key most likely meant (``gpu_hour=``), or None."""
     close = difflib.get_close_matches(typed_key.lower(), KEY_OF_ALIAS, n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return texts.UNKNOWN_KEY_HINT.format(suggestion=clip(KEY_OF_ALIAS[close[0]] + "="))
+    return KEY_OF_ALIAS[close[0]] + "=" if close else None
 
 
 def _compare_list(pair: _Pair) -> tuple[str, ...]:
     names: list[str] = []
     for entry in pair.value.split(","):
         if not entry.strip():
-            raise CostInputError("empty_entry", token=pair.token, example=example_for("compare"))
+            raise CostInputError("empty_entry", token=pair.token, option="compare")
         name = parse_model_name(pair.token, "compare", entry)
         if name.lower() not in {n.lower() for n in names}:
             names.append(name)
     if len(names) > MAX_COMPARE:
         raise CostInputError(
-            "too_many_models", token=pair.token, example=example_for("compare"), limit=MAX_COMPARE
+            "too_many_models", token=pair.token, option="compare", limit=MAX_COMPARE
         )
     return tuple(names)
 
@@ -211,7 +208,7 @@ def _models(values: _Values, *, keep_same: bool) -> tuple[str, tuple[str, ...]]:
     model, listed = values.model, values.compare
     if model is None:
         if not listed:
-            raise CostInputError("missing_model", token="model=", example=example_for("model"))
+            raise CostInputError("missing_model", token="model=", option="model")
         model, listed = listed[0], listed[1:]
     if keep_same:
         return model, listed
@@ -221,11 +218,11 @@ def _models(values: _Values, *, keep_same: bool) -> tuple[str, tuple[str, ...]]:
 def _volume(pairs: dict[str, _Pair], values: _Values) -> Volume:
     given = [key for key in pairs if key in VOLUME_KINDS]
     if not given:
-        raise CostInputError("missing_volume", token="qps=", example=example_for("qps"))
+        raise CostInputError("missing_volume", token="qps=", option="qps")
     if len(given) > 1:
         first, second = pairs[given[0]], pairs[given[1]]
         raise CostInputError(
-            "several_volumes", token=second.token, example=example_for(given[0]), first=first.token
+            "several_volumes", token=second.token, option=given[0], first=first.token
         )
     kind = given[0]
     return Volume(kind=kind, value=values.numbers[kind])
@@ -239,18 +236,18 @@ def _custom(pairs: dict[str, _Pair], values: _Values) -> CustomPrices | None:
             raise CostInputError(
                 "price_cached_alone",
                 token=pairs["price_cached"].token,
-                example=example_for("price_cached"),
+                option="price_cached",
             )
         return None
     if price_in is None or price_out is None:
         missing = "price_in" if price_in is None else "price_out"
         given = pairs["price_out" if price_in is None else "price_in"]
-        raise CostInputError("price_pair", token=given.token, example=example_for(missing))
+        raise CostInputError("price_pair", token=given.token, option=missing)
     if cached is not None and cached > price_in:
         raise CostInputError(
             "price_cached_above_input",
             token=pairs["price_cached"].token,
-            example=example_for("price_cached"),
+            option="price_cached",
             cached=cached,
             input=price_in,
         )

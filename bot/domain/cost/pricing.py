@@ -19,9 +19,9 @@ from genai_prices.types import ModelPrice, TieredPrices, calc_unit_price
 
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.result import CallCost, Rates
-from bot.texts import llmcost as texts
 
 PRICE_SOURCE = f"genai-prices {__version__} (offline data)"
+CUSTOM_SOURCE = "custom"  # prices the user gave; renderers name it (bot.texts.llmcost.CUSTOM_SOURCE)
 BATCH_CONTEXT = {"processing": "batch"}
 _MTOK = 1_000_000
 CUTOFF = 0.6  # difflib's default for "close"
@@ -50,7 +50,7 @@ def price_call(
     *,
     batch: bool = False,
     token: str | None = None,
-    example: str = texts.EXAMPLE,
+    option: str = "model",
 ) -> PricedCall:
     """Price one call of ``model_ref`` (``gpt-4o`` or ``provider:model``) with genai-prices.
 
@@ -59,7 +59,7 @@ def price_call(
     or a prompt longer than the model's context window.
     """
     provider_id, model = split_ref(model_ref)
-    bad = {"token": token or model_ref, "example": example, "source": PRICE_SOURCE}
+    bad = {"token": token or model_ref, "option": option, "source": PRICE_SOURCE}
     usage = Usage(
         input_tokens=input_tokens, cache_read_tokens=cached_tokens, output_tokens=output_tokens
     )
@@ -68,7 +68,7 @@ def price_call(
         batched = calc_price(usage, model, provider_id=provider_id, price_context=BATCH_CONTEXT)
     except LookupError:
         raise CostInputError(
-            "unknown_model", model=model_ref, closest=_closest_text(model_ref), **bad
+            "unknown_model", model=model_ref, closest=tuple(closest_models(model_ref)), **bad
         ) from None
     result = batched if batch else standard
     if result.auto_update_timestamp is not None:  # someone started UpdatePrices: not our data
@@ -148,7 +148,7 @@ def price_custom(
         model_id=label,
         model_name=label,
         provider_id=None,
-        price_source=texts.CUSTOM_SOURCE,
+        price_source=CUSTOM_SOURCE,
         rates=_rates(prices, input_tokens),
         per_call=per_call,
         batch_applied=False,
@@ -184,13 +184,6 @@ def closest_models(name: str, n: int = 3) -> list[str]:
 
 
 # -- internals --------------------------------------------------------------------------------
-
-
-def _closest_text(name: str) -> str:
-    close = closest_models(name)
-    if not close:
-        return texts.NO_CLOSE_MODEL
-    return texts.CLOSEST_MODELS.format(names=", ".join(f"`{ref}`" for ref in close))
 
 
 def _tiered_beyond(prices: ModelPrice, window: int) -> bool:

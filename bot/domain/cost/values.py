@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.money import format_count
-from bot.texts import llmcost as texts
 
 _NUMBER = re.compile(
     r"\+?\$?(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?P<suffix>[kmb]?)",
@@ -34,13 +33,9 @@ class Limits:
     whole: bool = False
 
 
-def example_for(key: str) -> str:
-    return texts.EXAMPLES.get(key, texts.EXAMPLE)
-
-
 def parse_number(token: str, key: str, value: str, limits: Limits) -> Decimal:
     """A Decimal within ``limits`` from text like ``2k``, ``1.5M``, ``1,200``, ``$3.50``."""
-    bad = {"token": token, "example": example_for(key), "key": key, "value": value}
+    bad = {"token": token, "option": key, "key": key, "value": value}
     text = value.strip()
     if text.lstrip("+-$").lower() in _NON_FINITE:
         raise CostInputError("not_finite", **bad)
@@ -76,7 +71,7 @@ def parse_flag(token: str, key: str, value: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise CostInputError("bad_flag", token=token, example=example_for(key), key=key)
+    raise CostInputError("bad_flag", token=token, option=key, key=key)
 
 
 def parse_model_name(token: str, key: str, value: str) -> str:
@@ -86,7 +81,7 @@ def parse_model_name(token: str, key: str, value: str) -> str:
         raise CostInputError(
             "bad_model_name",
             token=token,
-            example=example_for(key),
+            option=key,
             value=name,
             limit=MODEL_NAME_LIMIT,
         )

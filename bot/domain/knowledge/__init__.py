@@ -1,7 +1,7 @@
 """Validated models of the ``knowledge/*.yaml`` files, and the registry that ties them.
 
-``FILES`` maps each file name to its root model and ``ATTRIBUTES`` to the
-:class:`Knowledge` attribute holding it. ``bot.kb.load_knowledge`` reads the
+``FILES`` maps each file name to its :class:`KnowledgeFile`: the root model and the
+:class:`Knowledge` attribute holding it. ``bot.knowledge_loader.load_knowledge`` reads the
 files, validates them, runs :func:`cross_file_problems`, and returns a
 :class:`Knowledge`.
 """
@@ -20,20 +20,21 @@ from bot.domain.knowledge.operating_map import OperatingMap
 from bot.domain.knowledge.rubric import Rubric
 from bot.domain.knowledge.tree import DecisionTree
 
-FILES: dict[str, type[BaseModel]] = {
-    "decision_tree.yaml": DecisionTree,
-    "rubric.yaml": Rubric,
-    "frameworks.yaml": Frameworks,
-    "operating_map.yaml": OperatingMap,
-    "costs.yaml": CostKnowledge,
-}
 
-ATTRIBUTES: dict[str, str] = {
-    "decision_tree.yaml": "tree",
-    "rubric.yaml": "rubric",
-    "frameworks.yaml": "frameworks",
-    "operating_map.yaml": "operating_map",
-    "costs.yaml": "costs",
+@dataclass(frozen=True)
+class KnowledgeFile:
+    """One file under ``knowledge/``: its root model and the Knowledge attribute holding it."""
+
+    model: type[BaseModel]
+    attribute: str
+
+
+FILES: dict[str, KnowledgeFile] = {
+    "decision_tree.yaml": KnowledgeFile(DecisionTree, "tree"),
+    "rubric.yaml": KnowledgeFile(Rubric, "rubric"),
+    "frameworks.yaml": KnowledgeFile(Frameworks, "frameworks"),
+    "operating_map.yaml": KnowledgeFile(OperatingMap, "operating_map"),
+    "costs.yaml": KnowledgeFile(CostKnowledge, "costs"),
 }
 
 
@@ -48,7 +49,7 @@ class Knowledge:
     costs: CostKnowledge
 
     def __post_init__(self) -> None:
-        by_file = {name: getattr(self, attribute) for name, attribute in ATTRIBUTES.items()}
+        by_file = {name: getattr(self, file.attribute) for name, file in FILES.items()}
         problems = cross_file_problems(by_file)
         if problems:
             raise ValueError("; ".join(f"{f}: {dotted(loc)}: {m}" for f, loc, m in problems))
@@ -56,7 +57,7 @@ class Knowledge:
     @classmethod
     def from_files(cls, models: Mapping[str, BaseModel]) -> Knowledge:
         """Build from ``{file name: root model}``, as the loader produces."""
-        return cls(**{ATTRIBUTES[name]: model for name, model in models.items()})
+        return cls(**{FILES[name].attribute: model for name, model in models.items()})
 
 
 def cross_file_problems(models: Mapping[str, BaseModel]) -> list[tuple[str, Loc, str]]:

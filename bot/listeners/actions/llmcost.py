@@ -24,6 +24,7 @@ from bot.listeners.llmcost_answer import run
 from bot.listeners.replies import tell, tell_payload
 from bot.listeners.views.llmcost import open_cost_modal
 from bot.texts import llmcost as texts
+from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def _value(action: dict) -> str:
 
 
 def _private_error(respond: Respond, error: CostInputError) -> None:
-    tell_payload(respond, error_message(texts.BAD_SHARE + "\n" + error.user_text()))
+    tell_payload(respond, error_message(texts.BAD_SHARE + "\n" + describe(error)))
 
 
 def on_share(

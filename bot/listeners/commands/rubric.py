@@ -11,6 +11,7 @@ from bot.blocks.common import notice, unescape
 from bot.blocks.rubric import choose_level_message, help_message, rubric_message
 from bot.deps import Deps
 from bot.domain.rubric import RubricInputError, parse_query
+from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def rubric_payload(text: str, deps: Deps, *, private: bool = True) -> dict[str, 
         query = parse_query(text, rubric)
     except RubricInputError as error:
         log.info("rubric: %s", error.code)
-        return notice(error.user_text())
+        return notice(describe(error))
     if query.kind == "help":
         return help_message()
     if query.level is None:

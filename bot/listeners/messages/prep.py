@@ -23,7 +23,7 @@ from bot.listeners import prep_flow as flow
 from bot.listeners.messages.people import from_person_in_dm
 from bot.texts import common
 from bot.texts import prep as texts
-from bot.texts.rubric import describe_error
+from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 _MODES = ("practice", "kit", "scorecard")
@@ -140,7 +140,7 @@ def _shortcut(deps: Deps, say: Say, *, team: str, user: str, line: DmLine, runni
         if not running:
             example = texts.EXAMPLES[line.intent]
             flow.notice(
-                say, describe_error("unknown_level", words[0], level_names(rubric), example=example)
+                say, describe(RubricInputError("unknown_level", words[0], choices=level_names(rubric)), example=example)
             )
         return False
     if line.intent == "kit":
@@ -164,7 +164,7 @@ def _shortcut(deps: Deps, say: Say, *, team: str, user: str, line: DmLine, runni
     except RubricInputError as error:
         flow.notice(
             say,
-            describe_error(error.code, error.typed, error.choices, example="practice senior rag"),
+            describe(error, example="practice senior rag"),
         )
         return True
     flow.start(

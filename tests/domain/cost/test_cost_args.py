@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.domain.cost.args import form_args, number_text, request_args, request_fields
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.parse import ALIASES, MAX_TEXT, parse_request
+from bot.texts.errors import describe
 from tests.domain.cost.conftest import outcome
 
 
@@ -123,7 +124,7 @@ def test_form_value_with_spaces_names_the_field(key: str, value: str) -> None:
         form_args({key: value})
     assert caught.value.code == "spaces"
     assert caught.value.token == f"{key}={value}"
-    assert f"`{key}` takes one value" in caught.value.user_text()
+    assert f"`{key}` takes one value" in describe(caught.value)
 
 
 def test_request_fields_keys_follow_the_argument_order() -> None:

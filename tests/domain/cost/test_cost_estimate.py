@@ -9,7 +9,7 @@ import pytest
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import parse_request
-from bot.domain.cost.pricing import PRICE_SOURCE
+from bot.domain.cost.pricing import CUSTOM_SOURCE, PRICE_SOURCE
 from bot.domain.knowledge.costs import CostKnowledge
 from bot.texts import llmcost as texts
 
@@ -96,7 +96,7 @@ def test_custom_prices_for_an_unknown_model(costs: CostKnowledge) -> None:
     )
     assert result.primary.per_call.total == D("0.000475")
     assert result.primary.per_month == D(475)
-    assert result.primary.price_source == texts.CUSTOM_SOURCE
+    assert result.primary.price_source == CUSTOM_SOURCE
 
 
 def test_custom_prices_override_a_known_model_and_compare_uses_list_prices(
@@ -109,7 +109,7 @@ def test_custom_prices_override_a_known_model_and_compare_uses_list_prices(
     # negotiated: 2000 x $2 + 500 x $8 per 1M = $0.008; list gpt-4o-mini: $0.0006
     assert result.primary.per_call.total == D("0.008")
     assert [c.ref for c in result.ranking] == ["gpt-4o-mini", "gpt-4o"]
-    assert result.price_sources == (texts.CUSTOM_SOURCE, PRICE_SOURCE)
+    assert result.price_sources == (CUSTOM_SOURCE, PRICE_SOURCE)
 
 
 def test_negotiated_rate_against_the_list_price_of_the_same_model(costs: CostKnowledge) -> None:
@@ -160,7 +160,7 @@ def test_model_errors(costs: CostKnowledge, text: str, code: str, token: str) ->
     with pytest.raises(CostInputError) as caught:
         run(text, costs)
     assert (caught.value.code, caught.value.token) == (code, token)
-    run(caught.value.example, costs)  # the example given works
+    run(str(texts.derived(caught.value.code, caught.value.details)["example"]), costs)  # the example given works
 
 
 def test_every_example_in_texts_works(costs: CostKnowledge) -> None:

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.cost.errors import CostInputError, clip
+from bot.blocks.common import escape
+from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.parse import ALIASES, parse_request, wants_help
 from bot.domain.cost.request import CostRequest, CustomPrices, SelfHostInputs, Volume
 from bot.errors import TradeoffsError
 from bot.texts import llmcost as texts
-from bot.texts.errors import describe
+from bot.texts.errors import describe, typed
 
 BASE = "model=gpt-4o in=2000 out=500 qps=3"
 
@@ -163,7 +164,7 @@ BAD = [
     (BASE + " batch=maybe", "bad_flag", "batch=maybe"),
     ("model=gpt 4o in=2000 out=500 qps=3", "not_key_value", "4o"),
     ("model=gpt-4o! in=2000 out=500 qps=3", "bad_model_name", "model=gpt-4o!"),
-    ("model=" + "a" * 101 + " in=2000 out=500 qps=3", "bad_model_name", clip("model=" + "a" * 101)),
+    ("model=" + "a" * 101 + " in=2000 out=500 qps=3", "bad_model_name", typed("model=" + "a" * 101)),
     (BASE + " compare=gpt-4o,,gemini-2.5-flash", "empty_entry", "compare=gpt-4o,,gemini-2.5-flash"),
     (BASE + " compare=a,b,c,d,e,f,g", "too_many_models", "compare=a,b,c,d,e,f,g"),
     ("model=gpt-4o in=2000 cached=2001 out=500 qps=3", "cached_above_input", "cached=2001"),
@@ -185,30 +186,31 @@ def test_bad_input_names_token_and_gives_working_example(text: str, code: str, t
     with pytest.raises(CostInputError) as caught:
         parse_request(text)
     error = caught.value
-    assert (error.code, error.token) == (code, token)
-    assert error.problem == texts.ERRORS[code].format(**error.params)
-    assert error.example in error.user_text()
-    assert error.token in error.user_text()
-    parse_request(error.example)  # the example given works
+    assert (error.code, typed(error.token)) == (code, token)
+    words = describe(error)
+    assert words.startswith(f":warning: `{escape(token)}`: ")
+    example = texts.derived(error.code, error.details)["example"]
+    assert words.endswith(f"\nTry: `{example}`")
+    parse_request(str(example))  # the example given works
 
 
-def test_error_is_a_tradeoffs_error_with_user_text() -> None:
+def test_error_is_a_tradeoffs_error_described_at_the_edge() -> None:
     with pytest.raises(TradeoffsError) as caught:
         parse_request("model=gpt-4o in=abc out=500 qps=3")
-    assert describe(caught.value) == caught.value.user_text()  # type: ignore[attr-defined]
+    assert str(caught.value) == "not_a_number"  # no English at raise time
     assert "`in=abc`" in describe(caught.value)
 
 
 def test_unknown_key_suggests_the_closest_key() -> None:
     with pytest.raises(CostInputError) as caught:
         parse_request(BASE + " gpu_hours=3")
-    assert "Did you mean `gpu_hour=`?" in caught.value.problem
+    assert "Did you mean `gpu_hour=`?" in describe(caught.value)
 
 
 def test_echoed_tokens_cannot_break_out_of_code_spans() -> None:
     with pytest.raises(CostInputError) as caught:
         parse_request(BASE + " x`y=1")
-    assert "`" not in caught.value.token
+    assert describe(caught.value).startswith(":warning: `x'y=1`: ")
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from bot.domain.cost.pricing import (
     split_ref,
 )
 from bot.settings import PROJECT_ROOT
+from bot.texts.errors import describe
 from tests.domain.cost.conftest import outcome
 
 D = Decimal
@@ -170,9 +171,9 @@ def test_pricing_errors(call, code: str, token: str) -> None:  # type: ignore[no
 def test_unknown_model_names_the_closest_known_models() -> None:
     with pytest.raises(CostInputError) as caught:
         price_call("gpt-4x", 2000, 0, 500)
-    assert "`gpt-4o`" in caught.value.problem
-    assert "genai-prices 0.2.3" in caught.value.problem
-    assert "price_in=" in caught.value.problem
+    assert "`gpt-4o`" in describe(caught.value)
+    assert "genai-prices 0.2.3" in describe(caught.value)
+    assert "price_in=" in describe(caught.value)
 
 
 @pytest.mark.parametrize(

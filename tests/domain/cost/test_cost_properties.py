@@ -3,6 +3,7 @@ thousands of random strings, and every estimate it leads to is self-consistent."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +13,9 @@ from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import ALIASES, parse_request
 from bot.domain.cost.request import CostRequest
-from bot.domain.cost.text import render_text
+from bot.plaintext.llmcost import render_text
 from bot.texts import llmcost as texts
+from bot.texts.errors import describe
 from tests.domain.cost.conftest import load_costs, outcome
 
 COSTS = load_costs()
@@ -25,9 +27,9 @@ def _parses_or_refuses(text: str) -> None:
     result = outcome(lambda: parse_request(text))
     if isinstance(result, CostInputError):
         assert result.code in texts.ERRORS
-        assert result.example
-        assert "\n" not in result.token
-        assert "`" not in result.token
+        assert texts.derived(result.code, result.details)["example"]
+        words = describe(result)  # the token is shown in one code span, on the first line
+        assert re.match(r":warning: `[^`\n]*`: [^\n]+\nTry: `[^`\n]+`$", words), words
     else:
         assert isinstance(result, CostRequest)
 

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from bot.domain.cost.cli import run_estimate
+from bot.cli.estimate import run_estimate
 from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import parse_request
-from bot.domain.cost.text import render_text
 from bot.domain.knowledge.costs import CostKnowledge
+from bot.plaintext.llmcost import render_text
 from bot.settings import PROJECT_ROOT, Settings
 from bot.texts import llmcost as texts
 

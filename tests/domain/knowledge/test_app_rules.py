@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb import KNOWLEDGE_DIR, check_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, check_knowledge
 
 MAP, FW = "operating_map.yaml", "frameworks.yaml"
 LAST_RULE = """    - when: {depth: working, temporal: fast}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.knowledge import ATTRIBUTES, FILES, Knowledge
+from bot.domain.knowledge import FILES, Knowledge
 from bot.domain.knowledge.frameworks import Frameworks
 from bot.domain.knowledge.operating_map import OperatingMap
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,7 @@ def knowledge() -> Knowledge:
 
 
 def test_registry_matches_the_container() -> None:
-    assert set(FILES) == set(ATTRIBUTES)
-    assert set(ATTRIBUTES.values()) == set(Knowledge.__dataclass_fields__)
+    assert {file.attribute for file in FILES.values()} == set(Knowledge.__dataclass_fields__)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from bot.domain.knowledge.base import Problems
 from bot.domain.knowledge.rubric import Rubric
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.domain.knowledge import Knowledge
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 SEEDS = Path("/work/shared/seeds")
 FRAMEWORKS_SEED = SEEDS / "003_06185097e50e351d.txt"

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from bot.domain.knowledge.base import Problems
 from bot.domain.knowledge.tree import DecisionTree, Outcome, Question, TreePath, UnknownNodeError
 from bot.errors import TradeoffsError
-from bot.kb import KNOWLEDGE_DIR, load_knowledge
+from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 
 @pytest.fixture(scope="module")

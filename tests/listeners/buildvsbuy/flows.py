@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
 from bot.listeners.commands.buildvsbuy import (
     flow_key,
 )

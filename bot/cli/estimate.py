@@ -7,10 +7,11 @@ from typing import TextIO
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import parse_request, wants_help
-from bot.domain.cost.text import render_text
-from bot.kb import load_knowledge
+from bot.knowledge_loader import load_knowledge
+from bot.plaintext.llmcost import render_text
 from bot.settings import Settings
 from bot.texts import llmcost as texts
+from bot.texts.errors import describe
 
 
 def run_estimate(text: str, *, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -22,13 +23,7 @@ def run_estimate(text: str, *, settings: Settings, out: TextIO, err: TextIO) -> 
         request = parse_request(text)
         result = estimate(request, load_knowledge(settings.knowledge_dir).costs)
     except CostInputError as exc:
-        err.write(cli_error(exc) + "\n")
+        err.write(describe(exc, style="terminal") + "\n")
         return 1
     out.write(render_text(result))
     return 0
-
-
-def cli_error(error: CostInputError) -> str:
-    """The error as one line for a terminal (no emoji, no line break)."""
-    line = texts.CLI_ERROR.format(token=error.token, problem=error.problem, example=error.example)
-    return " ".join(line.split())

@@ -1,8 +1,12 @@
-"""Plain-text rendering of an Estimate, for ``python -m bot estimate`` (words from texts)."""
+"""Plain-text rendering of an Estimate, for ``python -m bot estimate`` (words from texts).
+
+The Block Kit renderer (``bot/blocks/llmcost.py``) shares its lines for the workload, the
+prices and a lever's savings."""
 
 from __future__ import annotations
 
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
+from bot.domain.cost.pricing import CUSTOM_SOURCE
 from bot.domain.cost.result import BreakEven, Estimate, LeverSaving, ModelCost, Workload
 from bot.texts import llmcost as texts
 
@@ -52,8 +56,13 @@ def prices_line(cost: ModelCost) -> str:
     )
     provider = cost.provider_id or texts.CUSTOM_PROVIDER
     return texts.PRICES.format(
-        source=cost.price_source, model_id=cost.model_id, provider=provider, rates=rates
+        source=source_label(cost.price_source), model_id=cost.model_id, provider=provider, rates=rates
     )
+
+
+def source_label(source: str) -> str:
+    """Where a price came from, in words: the genai-prices version, or the user's own."""
+    return texts.CUSTOM_SOURCE if source == CUSTOM_SOURCE else source
 
 
 def _headline(estimate: Estimate) -> str:

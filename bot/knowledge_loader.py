@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -32,23 +32,13 @@ from pydantic import BaseModel, ValidationError
 
 from bot.domain.knowledge import FILES, Knowledge, cross_file_problems
 from bot.domain.knowledge.base import Loc, Problems, dotted
-from bot.errors import TradeoffsError
+from bot.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 Located = tuple[str, str]  # (location, message) inside one file
-
-
-class KnowledgeError(TradeoffsError):
-    """The knowledge files are missing or invalid; ``problems`` holds one line each."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(
-            f"{len(self.problems)} problem(s) in the knowledge files:\n" + "\n".join(self.problems)
-        )
 
 
 def load_knowledge(directory: Path) -> Knowledge:
@@ -73,8 +63,8 @@ def _label(name: str) -> str:
 def _load_all(directory: Path) -> tuple[dict[str, BaseModel], list[str], list[str]]:
     problems: dict[str, list[Located]] = {}
     models: dict[str, BaseModel] = {}
-    for name, model_cls in FILES.items():
-        model, problems[name] = _load_file(directory / name, model_cls)
+    for name, file in FILES.items():
+        model, problems[name] = _load_file(directory / name, file.model)
         if model is not None:
             models[name] = model
     for name, loc, message in cross_file_problems(models):
