@@ -18,9 +18,9 @@ from slack_sdk import WebClient
 from bot import listeners
 from bot.deps import Deps
 from bot.domain.knowledge import Knowledge
-from bot.listeners import install
-from bot.listeners.dedupe import dedupe_events
+from bot.features.install import Installs
 from bot.listeners.errors import handle_error
+from bot.listeners.middleware import dedupe_events, with_deps
 from bot.settings import Settings
 from bot.slack_client import make_web_client
 from bot.state import Store
@@ -63,15 +63,8 @@ def create_app(
             listener_executor=executor,
             process_before_response=process_before_response,
         )
-    deps = Deps(settings=settings, store=store, knowledge=knowledge)
-
-    @app.middleware
-    def inject_deps(context, next):
-        context["deps"] = deps
-        return next()
-
+    app.middleware(with_deps(Deps(settings=settings, store=store, knowledge=knowledge)))
     app.middleware(dedupe_events)
     app.error(handle_error)
-    install.register(app, installs, forget)
-    listeners.register(app)
+    listeners.register(app, Installs(installs, forget))
     return app

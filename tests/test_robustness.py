@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.listeners.messages.people import from_person_in_dm
+from bot.features.people import from_person_in_dm
 from tests.robustness import FUZZ, Guard, fresh, fresh_ts, junk, request_lines
 
 COMMANDS = ["/buildvsbuy", "/llmcost", "/rubric"]

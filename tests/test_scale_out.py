@@ -11,13 +11,14 @@ import time
 import pytest
 from slack_bolt import BoltRequest, BoltResponse
 
+from bot.blocks.clicks import decode
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.serve_process import ServeProcess
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
+from bot.features.buildvsbuy.store import key as flow_key
 from bot.knowledge_loader import load_knowledge
-from bot.listeners.commands.buildvsbuy import flow_key
 from bot.server import EVENTS_PATH
 from bot.settings import PROJECT_ROOT
 from bot.texts import buildvsbuy as t
@@ -99,9 +100,9 @@ def sims(two_servers, slack_api) -> tuple[SlackSim, Servers]:
 def _flow(redis_client, prefix: str, message: dict) -> bvb.Flow:
     from bot.state import Store
 
-    value = bvb.decode_value(buttons(message)[0]["value"])
+    value = decode(buttons(message)[0]["value"], team="T0TEST", kind="bvb")
     store = Store(redis_client, prefix=prefix, default_ttl=60)
-    return store.get(key=flow_key("T0TEST", value.flow), model=bvb.Flow).value
+    return store.get(key=flow_key("T0TEST", value.id), model=bvb.Flow).value
 
 
 def test_clicks_alternating_between_processes_advance_one_walk(

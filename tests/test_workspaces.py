@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.blocks.clicks import decode
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
-from bot.listeners.commands.buildvsbuy import flow_key
+from bot.features.buildvsbuy.store import key as flow_key
 from bot.state import Key
 from tests.conftest import SIGNING_SECRET
 
@@ -37,11 +38,11 @@ def test_every_key_is_under_its_workspace(app, slack_api, store, redis_client) -
 def test_a_click_carried_into_another_workspace_changes_nothing(app, slack_api, store) -> None:
     one, two = (_sim(app, slack_api, team) for team in TEAMS)
     message = one.command("/buildvsbuy", "support triage").message
-    value = bvb.decode_value(buttons(message)[0]["value"])
+    value = decode(buttons(message)[0]["value"], team="T0ONE", kind="bvb")
     reply = two.click(message, "Yes")
     assert reply.status == 200
-    assert store.get(key=flow_key("T0ONE", value.flow), model=bvb.Flow).value.turn == 0
-    assert store.get(key=flow_key("T0TWO", value.flow), model=bvb.Flow) is None
+    assert store.get(key=flow_key("T0ONE", value.id), model=bvb.Flow).value.turn == 0
+    assert store.get(key=flow_key("T0TWO", value.id), model=bvb.Flow) is None
 
 
 class _Note(__import__("pydantic").BaseModel):

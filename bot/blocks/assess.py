@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.clicks import encode
+from bot.blocks.clicks import FlowRef
 from bot.blocks.common import actions, button, context, header, message, section
 from bot.domain.assess import Result
 from bot.domain.knowledge.operating_map import Domain, OperatingMap
@@ -14,7 +14,7 @@ Payload = dict[str, Any]
 SCORE_ACTION = "assess.score"
 
 
-def question(flow_id: str, omap: OperatingMap, domain: Domain, scores: dict[str, int]) -> Payload:
+def question(ref: FlowRef, omap: OperatingMap, domain: Domain, scores: dict[str, int]) -> Payload:
     step = len(scores)
     total = len(omap.domains)
     capabilities = "\n".join(t.BULLET.format(text=c) for c in domain.key_capabilities)
@@ -29,7 +29,7 @@ def question(flow_id: str, omap: OperatingMap, domain: Domain, scores: dict[str,
                 button(
                     t.SCALE_BUTTON.format(score=p.score, label=p.label),
                     f"{SCORE_ACTION}.{p.score}",
-                    encode(flow_id, step, p.score),
+                    ref.value(p.score),
                 )
                 for p in omap.self_assessment.scale
             ),

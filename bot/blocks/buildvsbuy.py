@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from bot.blocks.clicks import FlowRef
 from bot.blocks.common import (
     Block,
     actions,
@@ -22,10 +22,11 @@ from bot.blocks.common import (
 from bot.domain.buildvsbuy import (
     DecisionRecord,
     Flow,
+    Move,
     PathLine,
     Progress,
     Recommendation,
-    button_value,
+    Verb,
 )
 from bot.texts import buildvsbuy as t
 
@@ -39,6 +40,11 @@ TOPIC_BLOCK, TOPIC_INPUT = "bvb.topic_block", "bvb.topic_input"
 LINE_LIMIT = 300  # one path / bullet line
 MAX_MENTIONS = 20
 MESSAGE_BLOCKS = 50
+
+
+def button_value(flow: Flow, node: str, verb: Verb) -> str:
+    """The value of the walk's ``verb`` button at ``node``, for the flow's current turn."""
+    return FlowRef(flow.team, "bvb", flow.id, flow.turn).value(Move(verb, node).encode())
 
 
 def _people(users: tuple[str, ...]) -> str:
@@ -187,20 +193,6 @@ def without_buttons(original: dict[str, Any] | None, note: str) -> dict[str, Any
     return message(text.strip() or note, blocks)
 
 
-def button_values(original: dict[str, Any] | None) -> dict[str, str]:
-    """``{action_id: value}`` of the bvb buttons in a message's actions blocks."""
-    found: dict[str, str] = {}
-    for blk in (original or {}).get("blocks") or []:
-        elements = blk.get("elements") if isinstance(blk, dict) else None
-        for element in elements if isinstance(elements, list) else []:
-            if not isinstance(element, dict):
-                continue
-            action_id, value = element.get("action_id"), element.get("value")
-            if isinstance(action_id, str) and action_id.startswith(PREFIX):
-                found[action_id] = value if isinstance(value, str) else ""
-    return found
-
-
 def help_message() -> dict[str, Any]:
     return notice(t.HELP)
 
@@ -210,14 +202,15 @@ def ask_topic_message() -> dict[str, Any]:
     return message(t.ASK_TOPIC, blocks)
 
 
-def topic_modal(metadata: dict[str, str | None]) -> dict[str, Any]:
+def topic_modal(private_metadata: str) -> dict[str, Any]:
+    """The topic form; ``private_metadata`` says where to post the flow (a ``Place``)."""
     return {
         "type": "modal",
         "callback_id": TOPIC_CALLBACK,
         "title": plain(t.MODAL_TITLE),
         "submit": plain(t.MODAL_SUBMIT),
         "close": plain(t.MODAL_CLOSE),
-        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+        "private_metadata": private_metadata,
         "blocks": [
             {
                 "type": "input",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.clicks import encode
+from bot.blocks.clicks import FlowRef
 from bot.blocks.common import actions, button, context, escape, header, message, plain, section
 from bot.domain.knowledge.learning import FilterOption
 from bot.domain.knowledge.operating_map import Filter
@@ -18,8 +18,9 @@ Answered = tuple[Filter, FilterOption]
 
 
 def question(
-    flow_id: str, topic: str, step: int, q: Question, answered: tuple[Answered, ...]
+    ref: FlowRef, topic: str, q: Question, answered: tuple[Answered, ...]
 ) -> Payload:
+    step = ref.turn
     item, topic = q.filter, escape(topic)
     blocks = [
         header(t.TITLE),
@@ -38,7 +39,7 @@ def question(
     blocks.append(
         actions(
             *(
-                button(o.label, f"{ANSWER_ACTION}.{o.id}", encode(flow_id, step, o.id))
+                button(o.label, f"{ANSWER_ACTION}.{o.id}", ref.value(o.id))
                 for o in q.options
             ),
             block_id=f"learn.{step}",

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.clicks import encode
+from bot.blocks.clicks import FlowRef
 from bot.blocks.common import actions, button, context, escape, header, message, section
 from bot.domain.knowledge.frameworks import Prioritizing
-from bot.domain.prioritize import PrioSession, Question, Ranking
+from bot.domain.prioritize import PrioFlow, Question, Ranking
 from bot.texts import prio as t
 
 Payload = dict[str, Any]
 SCORE_ACTION = "prio.score"
 
 
-def question(flow_id: str, rules: Prioritizing, session: PrioSession, q: Question) -> Payload:
+def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) -> Payload:
     scale = rules.scoring
     count = len(session.initiatives)
     blocks = [
@@ -30,7 +30,7 @@ def question(flow_id: str, rules: Prioritizing, session: PrioSession, q: Questio
         ),
         actions(
             *(
-                button(str(v), f"{SCORE_ACTION}.{v}", encode(flow_id, q.step, v))
+                button(str(v), f"{SCORE_ACTION}.{v}", ref.value(v))
                 for v in range(scale.low, scale.high + 1)
             ),
             block_id=f"prio.{q.step}",

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from bot.domain.flows import FlowState
 from bot.domain.knowledge.operating_map import Domain, OperatingMap, Synthesis
 from bot.errors import CodedError
 
@@ -23,16 +24,13 @@ class AssessError(CodedError):
     topic: ClassVar[str] = "assess"
 
 
-class AssessSession(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class AssessFlow(FlowState):
+    """One self-assessment, as stored: whose it is, where it lives, the scores so far."""
 
-    user: str
-    channel: str
-    thread_ts: str | None = None
     scores: dict[str, int] = Field(default_factory=dict)  # domain id -> score
 
     @property
-    def step(self) -> int:
+    def turn(self) -> int:
         return len(self.scores)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from bot.domain.flows import FlowState
 from bot.domain.knowledge.learning import FilterOption, Plan, PlanRule
 from bot.domain.knowledge.operating_map import Filter, OperatingMap
 from bot.errors import CodedError
@@ -25,19 +26,14 @@ class LearnError(CodedError):
     topic: ClassVar[str] = "learn"
 
 
-class LearnSession(BaseModel):
+class LearnFlow(FlowState):
     """One walk, as stored: whose it is, where it lives, the answers so far."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     topic: str = Field(min_length=1, max_length=TOPIC_LIMIT)
-    user: str
-    channel: str
-    thread_ts: str | None = None
     answers: dict[str, str] = Field(default_factory=dict)  # filter id -> answer id
 
     @property
-    def step(self) -> int:
+    def turn(self) -> int:
         return len(self.answers)
 
 

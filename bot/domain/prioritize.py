@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from bot.domain.flows import FlowState
 from bot.domain.knowledge.frameworks import Prioritizing, PriorityDimension
 from bot.domain.knowledge.scoring import ScoreFlag
 from bot.errors import CodedError
@@ -29,17 +30,14 @@ class PrioritizeError(CodedError):
     topic: ClassVar[str] = "prioritize"
 
 
-class PrioSession(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class PrioFlow(FlowState):
+    """One prioritization, as stored; ``user`` started it, anyone in the conversation scores."""
 
-    user: str  # who started it; anyone in the conversation may score
-    channel: str
-    thread_ts: str | None = None
     initiatives: list[str] = Field(min_length=MIN_INITIATIVES, max_length=MAX_INITIATIVES)
     scores: list[dict[str, int]] = Field(default_factory=list)  # per initiative: dim -> score
 
     @property
-    def step(self) -> int:
+    def turn(self) -> int:
         return sum(len(s) for s in self.scores)
 
 
@@ -97,7 +95,7 @@ def new_scores(initiatives: list[str]) -> list[dict[str, int]]:
     return [{} for _ in initiatives]
 
 
-def next_question(rules: Prioritizing, session: PrioSession) -> Question | None:
+def next_question(rules: Prioritizing, session: PrioFlow) -> Question | None:
     dims = rules.dimensions
     total = len(session.initiatives) * len(dims)
     for index, name in enumerate(session.initiatives):
@@ -109,7 +107,7 @@ def next_question(rules: Prioritizing, session: PrioSession) -> Question | None:
     return None
 
 
-def score(rules: Prioritizing, session: PrioSession, value: int) -> list[dict[str, int]]:
+def score(rules: Prioritizing, session: PrioFlow, value: int) -> list[dict[str, int]]:
     """The session's scores with ``value`` given to the current question."""
     question = next_question(rules, session)
     if question is None:

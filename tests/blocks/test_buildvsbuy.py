@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.blocks import buildvsbuy as blocks
+from bot.blocks.clicks import decode
 from bot.devtools.blockkit import assert_valid_message, assert_valid_view
 from bot.devtools.sim import buttons, message_text
 from bot.domain import buildvsbuy as bvb
@@ -19,6 +20,7 @@ KNOWLEDGE = load_knowledge(PROJECT_ROOT / "knowledge")
 TREE = KNOWLEDGE.tree
 NOW = datetime(2025, 3, 4, tzinfo=UTC)
 HUGE = "x" * 3000
+TEAM = "T1"
 
 
 def flow_at(steps=(), topic: str = "support triage", **update) -> bvb.Flow:
@@ -53,8 +55,9 @@ def test_every_reachable_message_is_valid(steps) -> None:
         "type": "header", "text": {"type": "plain_text", "text": "x" * 149 + "…", "emoji": True},
     }  # fmt: skip
     for button in buttons(payload):
-        value = bvb.decode_value(button["value"], verb=button["action_id"].removeprefix("bvb."))
-        assert value.turn == len(steps)
+        click = decode(button["value"], team=TEAM, kind="bvb")
+        bvb.Move.parse(click.arg, verb=button["action_id"].removeprefix("bvb."))
+        assert click.turn == len(steps)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +172,7 @@ def test_without_buttons_of_nothing_is_just_the_note() -> None:
 
 
 def test_topic_modal_and_ask_message() -> None:
-    modal = blocks.topic_modal({"c": "C1", "t": None, "r": "https://hooks.slack.com/x"})
+    modal = blocks.topic_modal('{"c":"C1","r":"https://hooks.slack.com/x"}')
     assert_valid_view(modal)
     assert json.loads(modal["private_metadata"])["c"] == "C1"
     assert_valid_message(blocks.ask_topic_message())

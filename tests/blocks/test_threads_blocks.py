@@ -11,13 +11,11 @@ import pytest
 from bot.blocks import frameworks as fw
 from bot.blocks import prio
 from bot.blocks.assess import bar
-from bot.blocks.clicks import decode, encode
 from bot.blocks.help import help_message, unknown_message
 from bot.blocks.home import home_view
 from bot.blocks.learn import topic_modal
 from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.sim import message_text
-from bot.errors import BadButtonValue
 
 
 @pytest.mark.parametrize(
@@ -112,19 +110,3 @@ def test_rule_text_follows_the_weights(knowledge) -> None:
 @pytest.mark.parametrize(("score", "shown"), [(1, "■□□□□"), (3, "■■■□□"), (5, "■■■■■")])
 def test_bar(score: int, shown: str) -> None:
     assert bar(score, 5) == shown
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["", "abc|1|yes", "0123456789ab|x|yes", "0123456789ab|1|YES", "0123456789ab|1|a b",
-     "0123456789ab|1|yes|extra", None],
-)  # fmt: skip
-def test_click_values_that_are_not_ours(value) -> None:
-    with pytest.raises(BadButtonValue) as caught:
-        decode(value)
-    assert caught.value.code == "bad_payload"
-
-
-def test_click_value_round_trip() -> None:
-    click = decode(encode("0123456789ab", 7, "working"))
-    assert (click.flow_id, click.step, click.answer) == ("0123456789ab", 7, "working")

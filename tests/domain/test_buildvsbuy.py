@@ -9,15 +9,15 @@ import pytest
 from bot.domain import buildvsbuy as bvb
 from bot.domain.buildvsbuy import (
     AlreadyRecorded,
-    BadButtonValue,
-    ButtonValue,
     Flow,
     FlowOutdated,
+    Move,
     Progress,
     Recommendation,
     StaleStep,
     Step,
 )
+from bot.errors import BadButtonValue
 from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT
 
@@ -36,8 +36,7 @@ def fresh(team: str = "T1") -> Flow:
 
 def click(flow: Flow, verb: str, user: str = "U1", *, node: str | None = None) -> Flow:
     node = node or bvb.current_node(flow, TREE).id
-    value = bvb.decode_value(bvb.button_value(flow, node, verb), verb=verb)
-    return bvb.apply(flow, TREE, value, user, NOW)
+    return bvb.apply(flow, TREE, Move(verb, node), turn=flow.turn, user=user, now=NOW)
 
 
 def walk(steps, users=("U1", "U2", "U3")) -> Flow:
@@ -138,65 +137,57 @@ def test_flow_survives_json() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("arg", "verb", "expected"),
     [
-        ("T1.0123456789abcdef.0.can_prompt.yes", ButtonValue("T1", FLOW_ID, 0, "can_prompt", "yes")),
-        ("T-unknown.0123456789abcdef.12.rag.record", ButtonValue("T-unknown", FLOW_ID, 12, "rag", "record")),
+        ("yes:can_prompt", "yes", Move("yes", "can_prompt")),
+        ("record:rag", "record", Move("record", "rag")),
+        ("restart:missing_knowledge", "restart", Move("restart", "missing_knowledge")),
     ],
-)  # fmt: skip
-def test_decode_good_values(raw, expected) -> None:
-    assert bvb.decode_value(raw) == expected
-    assert expected.encode() == raw
+)
+def test_moves_round_trip(arg: str, verb: str, expected: Move) -> None:
+    assert Move.parse(arg, verb=verb) == expected
+    assert expected.encode() == arg
 
 
 @pytest.mark.parametrize(
-    ("raw", "verb"),
+    ("arg", "verb"),
     [
-        (None, None),
-        (123, None),
-        ("", None),
-        ("garbage", None),
-        ("T1.0123456789abcdef.0.can_prompt", None),  # no verb
-        ("T1.0123456789abcdef.0.can_prompt.yes.extra", None),
-        ("T1.0123456789ABCDEF.0.can_prompt.yes", None),  # flow id not lower hex
-        ("T1.0123.0.can_prompt.yes", None),  # flow id too short
-        ("T1.0123456789abcdef.-1.can_prompt.yes", None),
-        ("T1.0123456789abcdef.12345.can_prompt.yes", None),  # turn too long
-        ("T1.0123456789abcdef.0.Can_Prompt.yes", None),
-        ("T1.0123456789abcdef.0.can_prompt.maybe", None),  # unknown verb
-        ("T1.0123456789abcdef.0.can_prompt.yes", "no"),  # value of another button
-        ("T 1.0123456789abcdef.0.can_prompt.yes", None),
-        ("T1.0123456789abcdef.0.can_prompt.yes\n", None),
-        ("x" * 3000, None),
+        ("", "yes"),
+        ("yes", "yes"),  # no node
+        ("can_prompt", "yes"),
+        ("yes:can_prompt", "no"),  # the value of another button
+        ("maybe:can_prompt", "maybe"),  # unknown verb
+        ("yes:Can_Prompt", "yes"),
+        ("yes:can_prompt:extra", "yes"),
+        ("yes:can_prompt\n", "yes"),
+        ("yes:" + "x" * 3000, "yes"),
     ],
 )
-def test_decode_rejects_bad_values(raw, verb) -> None:
+def test_bad_moves_are_refused(arg: str, verb: str) -> None:
     with pytest.raises(BadButtonValue):
-        bvb.decode_value(raw, verb=verb)
+        Move.parse(arg, verb=verb)
 
 
 ONE_STEP = (("can_prompt", "no"),)
 
 
 @pytest.mark.parametrize(
-    ("value", "error"),
+    ("move", "turn", "error"),
     [
-        (ButtonValue("T2", FLOW_ID, 1, "missing_knowledge", "yes"), BadButtonValue),  # workspace
-        (ButtonValue("T1", "f" * 16, 1, "missing_knowledge", "yes"), BadButtonValue),  # flow
-        (ButtonValue("T1", FLOW_ID, 1, "no_such_node", "yes"), BadButtonValue),
-        (ButtonValue("T1", FLOW_ID, 2, "missing_knowledge", "yes"), BadButtonValue),  # future
-        (ButtonValue("T1", FLOW_ID, 1, "can_prompt", "yes"), BadButtonValue),  # not current
-        (ButtonValue("T1", FLOW_ID, 1, "rag", "yes"), BadButtonValue),  # an outcome
-        (ButtonValue("T1", FLOW_ID, 1, "missing_knowledge", "record"), BadButtonValue),
-        (ButtonValue("T1", FLOW_ID, 1, "missing_knowledge", "cost"), BadButtonValue),
-        (ButtonValue("T1", FLOW_ID, 0, "can_prompt", "yes"), StaleStep),  # old turn
-        (ButtonValue("T1", FLOW_ID, 0, "missing_knowledge", "no"), StaleStep),
+        (Move("yes", "no_such_node"), 1, BadButtonValue),
+        (Move("yes", "missing_knowledge"), 2, BadButtonValue),  # future
+        (Move("yes", "can_prompt"), 1, BadButtonValue),  # not current
+        (Move("yes", "rag"), 1, BadButtonValue),  # an outcome
+        (Move("record", "missing_knowledge"), 1, BadButtonValue),
+        (Move("cost", "missing_knowledge"), 1, BadButtonValue),
+        (Move("yes", "can_prompt"), 0, StaleStep),  # old turn
+        (Move("no", "missing_knowledge"), 0, StaleStep),
     ],
 )
-def test_apply_rejects_clicks_that_are_not_live(value, error) -> None:
+def test_apply_rejects_clicks_that_are_not_live(move: Move, turn: int, error) -> None:
     flow = walk(ONE_STEP)
     with pytest.raises(error):
-        bvb.apply(flow, TREE, value, "U1", NOW)
+        bvb.apply(flow, TREE, move, turn=turn, user="U1", now=NOW)
 
 
 def test_back_needs_a_path() -> None:

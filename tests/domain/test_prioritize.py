@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain import prioritize
 from bot.domain.knowledge import Knowledge
-from bot.domain.prioritize import PrioritizeError, PrioSession
+from bot.domain.prioritize import PrioFlow, PrioritizeError
 
 DIMS = ["value", "confidence", "leverage", "reversibility", "capacity"]
 
@@ -53,13 +53,13 @@ def test_parse_initiatives_rejects(text: str, code: str) -> None:
     assert caught.value.code == code
 
 
-def _session(names: list[str]) -> PrioSession:
-    return PrioSession(
+def _session(names: list[str]) -> PrioFlow:
+    return PrioFlow(
         user="U1", channel="C1", initiatives=names, scores=prioritize.new_scores(names)
     )
 
 
-def _score_all(rules, names: list[str], table: list[list[int]]) -> PrioSession:
+def _score_all(rules, names: list[str], table: list[list[int]]) -> PrioFlow:
     session = _session(names)
     for row in table:
         for value in row:
@@ -76,7 +76,7 @@ def test_questions_walk_initiative_by_initiative(rules) -> None:
     assert seen == [("a", d, i, 10) for i, d in enumerate(DIMS)] + [
         ("b", d, 5 + i, 10) for i, d in enumerate(DIMS)
     ]
-    assert session.step == 10
+    assert session.turn == 10
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def test_redis_down_processes_the_event_and_logs(
                  prefix="test-dead", default_ttl=60)  # fmt: skip
     app = create_app(app_settings, store=dead, knowledge=knowledge, process_before_response=True)
     sim = SlackSim(app, slack_api, requests_)
-    with caplog.at_level(logging.WARNING, logger="bot.listeners.dedupe"):
+    with caplog.at_level(logging.WARNING, logger="bot.listeners.middleware"):
         first = sim.send(_dm(requests_, "EvDOWN"))
         again = sim.send(_dm(requests_, "EvDOWN", retry=1))
     assert (first.status, again.status) == (200, 200)

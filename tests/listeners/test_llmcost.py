@@ -10,8 +10,8 @@ from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION
 from bot.deps import Deps
 from bot.devtools.sim import WHERE, SlackSim, buttons
 from bot.devtools.sim import message_text as sim_text
-from bot.listeners.commands.llmcost import estimate_payload
-from bot.listeners.views.llmcost import open_cost_modal
+from bot.features.llmcost.answer import estimate_payload
+from bot.features.llmcost.form import open_cost_modal
 from bot.state import Store
 from bot.texts import llmcost as texts
 

@@ -14,8 +14,8 @@ from bot.app import create_app
 from bot.deps import Deps
 from bot.devtools.sim import SlackSim, buttons, message_text
 from bot.domain.prep import PrepSession
-from bot.listeners.messages.prep import handle_dm, post_prep_menu
-from bot.listeners.prep_flow import key
+from bot.features.prep.dm import handle_dm, post_prep_menu
+from bot.features.prep.session import key
 from bot.state import Store
 from bot.texts import common
 from bot.texts import prep as texts

@@ -6,7 +6,7 @@ import pytest
 
 from bot.deps import Deps
 from bot.devtools.sim import buttons
-from bot.listeners.commands.rubric import rubric_payload
+from bot.features.rubric import payload as rubric_payload
 from bot.texts import common
 
 

@@ -1,4 +1,4 @@
-"""Walk.advance, shared by learn / assess / prio: a click that lost the compare-and-set race
+"""Flows.advance, shared by learn / assess / prio: a click that lost the compare-and-set race
 to another says "stale" and leaves the winner's answer stored; a click that won replaces the
 message with the next step."""
 
@@ -7,22 +7,22 @@ from __future__ import annotations
 import pytest
 
 from bot.deps import Deps
-from bot.domain.assess import AssessSession
-from bot.domain.learn import LearnSession
-from bot.domain.prioritize import PrioSession
-from bot.listeners.actions import assess, learn, prio
-from bot.listeners.walks import Clicked
+from bot.domain.assess import AssessFlow
+from bot.domain.learn import LearnFlow
+from bot.domain.prioritize import PrioFlow
+from bot.features import assess, learn, prioritize
+from bot.features.flows import Clicked
 from bot.texts import common
 
-TEAM, FLOW = "T0TEST", "0123456789ab"
+TEAM, FLOW = "T0TEST", "0123456789abcdef"
 WHERE = {"user": "U0ALICE", "channel": "C0TEAM", "thread_ts": "1700000000.000100"}
-LEARN = LearnSession(topic="mixture of experts", **WHERE)
-PRIO = PrioSession(initiatives=["a", "b"], scores=[{}, {}], **WHERE)
+LEARN = LearnFlow(topic="mixture of experts", **WHERE)
+PRIO = PrioFlow(initiatives=["a", "b"], scores=[{}, {}], **WHERE)
 
 CASES = [
-    (learn.WALK, LEARN, {"answers": {"relevance": "no"}}, {"answers": {"relevance": "yes"}}),
-    (assess.WALK, AssessSession(**WHERE), {"scores": {"systems": 2}}, {"scores": {"systems": 5}}),
-    (prio.WALK, PRIO, {"scores": [{"value": 1}, {}]}, {"scores": [{"value": 4}, {}]}),
+    (learn.FLOWS, LEARN, {"answers": {"relevance": "no"}}, {"answers": {"relevance": "yes"}}),
+    (assess.FLOWS, AssessFlow(**WHERE), {"scores": {"systems": 2}}, {"scores": {"systems": 5}}),
+    (prioritize.FLOWS, PRIO, {"scores": [{"value": 1}, {}]}, {"scores": [{"value": 4}, {}]}),
 ]
 
 
@@ -64,6 +64,6 @@ def test_a_click_that_won_shows_the_next_step(walk, session, winner, loser, deps
     new = session.model_copy(update=winner)
     said = _advance(walk, deps, session, new)
     assert said["text"] != common.STALE
-    assert said == {"replace_original": True, **walk.render(deps, FLOW, new)}
+    assert said == {"replace_original": True, **walk.draw(deps, TEAM, FLOW, new)}
     stored = deps.store.get(key=walk.key(TEAM, FLOW), model=walk.model)
     assert (stored.version, stored.value) == (2, new)

@@ -1,16 +1,14 @@
-"""Actions listeners: one module per feature, each with `register(app)`."""
+"""Button clicks: each acks, then hands the click to its feature."""
 
 from slack_bolt import App
 
-from bot.listeners.actions import assess, buildvsbuy, home, learn, llmcost, prep, prio, rubric
+from bot.listeners.actions import buildvsbuy, flows, home, llmcost, prep, rubric
 
 
 def register(app: App) -> None:
     buildvsbuy.register(app)
     prep.register(app)
     rubric.register(app)
-    assess.register(app)
+    flows.register(app)
     home.register(app)
-    learn.register(app)
-    prio.register(app)
     llmcost.register(app)

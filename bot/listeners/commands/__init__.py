@@ -1,4 +1,4 @@
-"""Commands listeners: one module per feature, each with `register(app)`."""
+"""Slash commands: each adapts the command payload, calls its feature, and acks."""
 
 from slack_bolt import App
 

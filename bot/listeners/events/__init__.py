@@ -1,10 +1,13 @@
-"""Events listeners: one module per feature, each with `register(app)`."""
+"""Events API events: each hands the event to its feature."""
 
 from slack_bolt import App
 
-from bot.listeners.events import home, mention
+from bot.features import home, requests
+from bot.features.install import Installs
 
 
-def register(app: App) -> None:
-    home.register(app)
-    mention.register(app)
+def register(app: App, installs: Installs) -> None:
+    app.event("app_home_opened")(home.opened)
+    app.event("app_mention")(requests.mention)
+    app.event("app_uninstalled")(installs.uninstalled)
+    app.event("tokens_revoked")(installs.revoked)

@@ -1,9 +1,11 @@
-"""Direct-message listeners: one module per feature, each with `register(app)`."""
+"""Messages: every message event, not ``app.message()`` (that skips an empty text, a 404
+Slack retries, and every subtype); edits, deletions and bots' lines are acknowledged and
+ignored by the feature."""
 
 from slack_bolt import App
 
-from bot.listeners.messages import dm
+from bot.features import requests
 
 
 def register(app: App) -> None:
-    dm.register(app)
+    app.event("message")(requests.direct_message)

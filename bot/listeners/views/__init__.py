@@ -1,11 +1,17 @@
-"""Views listeners: one module per feature, each with `register(app)`."""
+"""Modal submissions: each hands the submission to its feature, which acks (with field
+errors when the input is bad)."""
 
 from slack_bolt import App
 
-from bot.listeners.views import buildvsbuy, learn, llmcost
+from bot.blocks.buildvsbuy import TOPIC_CALLBACK
+from bot.blocks.learn import TOPIC_MODAL
+from bot.blocks.llmcost_form import CALLBACK as COST_CALLBACK
+from bot.features import learn
+from bot.features.buildvsbuy import topic_form
+from bot.features.llmcost import form
 
 
 def register(app: App) -> None:
-    buildvsbuy.register(app)
-    learn.register(app)
-    llmcost.register(app)
+    app.view(TOPIC_CALLBACK)(topic_form.submit)
+    app.view(TOPIC_MODAL)(learn.submit_topic)
+    app.view(COST_CALLBACK)(form.submit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.devtools.sim import find_button, message_text
+from bot.texts import common
 
 THREAD = "1700000000.000100"
 NAMES = ["Systems & Infrastructure", "Modeling & Intelligence", "AI Product & Strategy",
@@ -64,4 +65,6 @@ def test_forged_score_is_refused(sim) -> None:
     message = sim.mention("assess", thread_ts=THREAD).message
     value = find_button(message, "assess.score.3")["value"].rsplit("|", 1)[0] + "|9"
     reply = sim.click(message, "assess.score.3", value=value)
-    assert "Scores go from 1 to 5" in reply.message_text
+    # the value differs from the button Slack showed: refused before the score is read
+    assert reply.message_text == common.BAD_PAYLOAD
+    assert reply.message["_where"]["ephemeral"] is True

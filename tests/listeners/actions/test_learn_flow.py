@@ -84,7 +84,7 @@ def test_an_expired_walk_says_how_to_restart(sim, store, key_prefix, redis_clien
 
 def test_state_ttl(sim, key_prefix, redis_client, settings) -> None:
     _start(sim)
-    [key] = list(redis_client.scan_iter(match=f"{key_prefix}:T0TEST:learn:*"))
+    [key] = list(redis_client.scan_iter(match=f"{key_prefix}:*:flow:learn:*"))
     assert 0 < redis_client.ttl(key) <= settings.state_ttl_seconds
 
 

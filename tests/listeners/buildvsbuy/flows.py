@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from bot.blocks.clicks import Click, decode
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
+from bot.features.buildvsbuy.store import key as flow_key
 from bot.knowledge_loader import load_knowledge
-from bot.listeners.commands.buildvsbuy import (
-    flow_key,
-)
 from bot.settings import PROJECT_ROOT
 from bot.state import Store
 
@@ -24,12 +23,12 @@ def start(sim: SlackSim, topic: str = "support triage", **where) -> dict:
     return reply.message
 
 
-def value_of(message: dict) -> bvb.ButtonValue:
-    return bvb.decode_value(buttons(message)[0]["value"])
+def value_of(message: dict) -> Click:
+    return decode(buttons(message)[0]["value"], team=TEAM, kind="bvb")
 
 
 def stored(store: Store, message: dict):
-    return store.get(key=flow_key(TEAM, value_of(message).flow), model=bvb.Flow)
+    return store.get(key=flow_key(TEAM, value_of(message).id), model=bvb.Flow)
 
 
 def answer(sim: SlackSim, message: dict, reply: str, user: str) -> dict:

@@ -9,8 +9,8 @@ import pytest
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import WHERE, SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
-from bot.listeners.commands.buildvsbuy import (
-    flow_key,
+from bot.features.buildvsbuy.store import (
+    key as flow_key,
 )
 from bot.texts import buildvsbuy as t
 from tests.conftest import SIGNING_SECRET
@@ -58,7 +58,7 @@ def test_two_clicks_on_the_same_step_exactly_one_counts(sim, slack_api, store, m
 
 def test_expired_flow_removes_the_buttons(sim, slack_api, store) -> None:
     message = answer(sim, start(sim), "no", "U1")
-    store.delete(key=flow_key(TEAM, value_of(message).flow))
+    store.delete(key=flow_key(TEAM, value_of(message).id))
     reply = sim.click(message, "Yes", user="U2")
     assert ephemeral(reply) == t.EXPIRED
     replaced = [m for m in reply.messages if m.get("replace_original") is True]
@@ -114,15 +114,15 @@ def test_flow_that_no_longer_fits_the_tree_is_treated_as_expired(sim, store, sta
 
 
 def _forged(message: dict) -> dict[str, str]:
-    good = value_of(message)
+    good, raw = value_of(message), buttons(message)[0]["value"]
     return {
         "garbage": "garbage",
         "empty": "",
-        "other verb": good.encode().replace(".yes", ".no"),
-        "unknown node": good.encode().replace("can_prompt", "no_such_node"),
-        "future turn": good.encode().replace(".0.", ".7."),
-        "other flow": good.encode().replace(good.flow, "f" * 16),
-        "other team": good.encode().replace(TEAM, "T0EVIL"),
+        "other verb": raw.replace("|yes:", "|no:"),
+        "unknown node": raw.replace("can_prompt", "no_such_node"),
+        "future turn": raw.replace("|0|", "|7|"),
+        "other flow": raw.replace(good.id, "f" * 16),
+        "other team": raw.replace(TEAM, "T0EVIL"),
         "huge": "x" * 2000,
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.devtools.sim import WHERE, SlackSim, buttons
 from bot.errors import StateUnavailable
-from bot.listeners.commands.buildvsbuy import (
+from bot.features.buildvsbuy.store import (
     DECISIONS_TTL,
     decisions_key,
     recent_decisions,

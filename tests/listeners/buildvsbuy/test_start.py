@@ -7,8 +7,8 @@ import pytest
 from bot.blocks.buildvsbuy import TOPIC_INPUT
 from bot.devtools.sim import WHERE, buttons, find_button
 from bot.errors import StateUnavailable
-from bot.listeners.commands.buildvsbuy import (
-    start_flow,
+from bot.features.buildvsbuy.store import (
+    start as start_flow,
 )
 from bot.texts import buildvsbuy as t
 from bot.texts import common

@@ -10,7 +10,7 @@ from bot.blocks.learn import TOPIC_INPUT
 from bot.deps import Deps
 from bot.devtools.sim import buttons, message_text
 from bot.domain import buildvsbuy as bvb
-from bot.listeners.commands import buildvsbuy as bvb_commands
+from bot.features.buildvsbuy import store as bvb_commands
 
 USER = "U0ALICE"
 DM = "D0ALICE"  # FakeSlack opens D + the user id without its first letter

@@ -9,7 +9,7 @@ from redis.retry import Retry
 
 from bot.app import create_app
 from bot.devtools.sim import SlackSim, message_text
-from bot.listeners.thread_state import POINTER_TTL_SECONDS
+from bot.features.threads import POINTER_TTL_SECONDS
 from bot.state import Store
 from bot.texts import common
 

@@ -1,4 +1,5 @@
-"""Global middleware: answer each Events API event once, however often Slack delivers it.
+"""Global middleware: put ``Deps`` into every request's context, and answer each Events API
+event once, however often Slack delivers it.
 
 Slack retries an event it got no ack for within 3 seconds (up to three times, with
 ``x-slack-retry-num``). The first delivery claims ``{p}:{team}:event:{event_id}``
@@ -21,6 +22,16 @@ from bot.errors import StateUnavailable
 from bot.state import Key
 
 log = logging.getLogger(__name__)
+
+
+def with_deps(deps: Deps) -> Callable[..., Any]:
+    """Middleware that hands ``deps`` to every listener as ``context["deps"]``."""
+
+    def inject_deps(context: BoltContext, next: Callable[[], Any]) -> Any:
+        context["deps"] = deps
+        return next()
+
+    return inject_deps
 
 
 def _header(request: BoltRequest, name: str) -> str | None:

@@ -1,6 +1,6 @@
 """Interview prep in DMs: keywords, shortcuts, and the lines a running session waits for.
 
-``bot/listeners/messages/dm.py`` calls :func:`handle_dm` first; it returns True when
+``bot/features/requests.py`` calls :func:`handle_dm` first for every DM line; it returns True when
 it handled the line. "help" shows the prep menu and returns False, so the router's
 general help follows it.
 """
@@ -19,8 +19,8 @@ from bot.deps import Deps, team_of
 from bot.domain.prep import DmLine, parse_line
 from bot.domain.rubric import RubricInputError, find_areas, level_names, split_level
 from bot.errors import StateUnavailable
-from bot.listeners import prep_flow as flow
-from bot.listeners.messages.people import from_person_in_dm
+from bot.features.people import from_person_in_dm
+from bot.features.prep import session as flow
 from bot.texts import common
 from bot.texts import prep as texts
 from bot.texts.errors import describe

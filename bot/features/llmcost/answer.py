@@ -1,19 +1,21 @@
 """/llmcost answers, shared by the command, the form, the buttons and mentions.
 
-Stateless: no Redis. Every answer is computed again from an argument string, which is
-parsed as untrusted input each time (typed, built from a form, or read from a button).
+Stateless: no Redis, so it answers with Redis down. Every answer is computed again from an
+argument string, which is parsed as untrusted input each time (typed, built from a form, or
+read from a button). ``command`` answers the slash command in its ack (ephemeral, with
+"Share in channel"); ``/llmcost`` alone opens the form instead (``wants_form``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.llmcost import error_message, estimate_message
+from bot.blocks.llmcost import error_message, estimate_message, help_message
 from bot.deps import Deps
 from bot.domain.cost.args import request_args
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.estimate import estimate
-from bot.domain.cost.parse import MAX_TEXT, parse_request
+from bot.domain.cost.parse import MAX_TEXT, parse_request, wants_help
 from bot.domain.cost.request import CostRequest
 from bot.domain.cost.result import Estimate
 from bot.texts.errors import describe
@@ -42,3 +44,24 @@ def answer(
     except CostInputError as error:
         return error_message(describe(error))
     return estimate_message(result, args=args, shareable=shareable, shared_by=shared_by)
+
+
+def estimate_payload(text: str, deps: Deps) -> dict[str, Any]:
+    """``{"text", "blocks"}`` for /llmcost arguments ``text``: the estimate (no share
+    button: it is meant for a message everyone sees), the help for "" or "help", or an
+    error notice for bad input. Never raises for bad input."""
+    if wants_help(text):
+        return help_message()
+    return answer(text, deps, shareable=False)
+
+
+def wants_form(text: str) -> bool:
+    """``/llmcost`` with no arguments opens the form."""
+    return not text.strip()
+
+
+def command(text: str, deps: Deps) -> dict[str, Any]:
+    """The ack of ``/llmcost <arguments>``: the help, or the estimate, only for the asker."""
+    if wants_help(text):
+        return {"response_type": "ephemeral", **help_message()}
+    return {"response_type": "ephemeral", **answer(text, deps, shareable=True)}

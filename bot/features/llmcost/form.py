@@ -11,20 +11,16 @@ closes, so a failure shows in the form.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.llmcost import estimate_message
 from bot.blocks.llmcost_form import (
-    CALLBACK,
     block_for_key,
     cost_modal,
     field_error,
@@ -37,25 +33,12 @@ from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.parse import KEY_OF_ALIAS, parse_request
 from bot.domain.cost.request import VOLUME_KINDS
 from bot.domain.cost.result import Estimate
-from bot.listeners.llmcost_answer import run
+from bot.features.llmcost.answer import run
+from bot.features.places import Place
+from bot.features.replies import tell
 from bot.texts import llmcost as texts
 
 log = logging.getLogger(__name__)
-_CHANNEL = re.compile(r"^[CDG][A-Z0-9]{2,30}$")
-_TS = re.compile(r"^\d{1,12}\.\d{1,9}$")
-
-
-def register(app: App) -> None:
-    app.view(CALLBACK)(on_submit)
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the form was opened: answers go there (no channel: a DM)."""
-
-    channel: str | None = None
-    thread_ts: str | None = None
-    response_url: str | None = None
 
 
 def open_cost_modal(
@@ -73,7 +56,7 @@ def open_cost_modal(
     ``response_url`` is a fallback for channels the bot is not in. Raises SlackApiError
     (e.g. an expired trigger_id)."""
     place = Place(channel=channel, thread_ts=thread_ts, response_url=response_url)
-    view = cost_modal(initial_fields(initial), private_metadata=encode_place(place))
+    view = cost_modal(initial_fields(initial), private_metadata=place.encode())
     client.views_open(trigger_id=trigger_id, view=view)
 
 
@@ -90,37 +73,14 @@ def initial_fields(initial: Mapping[str, object] | None) -> dict[str, str]:
     return fields | given
 
 
-def encode_place(place: Place) -> str:
-    data = {"c": place.channel, "t": place.thread_ts, "r": place.response_url}
-    return json.dumps({k: v for k, v in data.items() if v}, separators=(",", ":"))
-
-
-def decode_place(raw: object) -> Place:
-    """The place in ``private_metadata``; anything malformed is dropped (answer by DM)."""
-    try:
-        data = json.loads(raw) if isinstance(raw, str) and raw else {}
-    except ValueError:
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
-    channel, thread, url = data.get("c"), data.get("t"), data.get("r")
-    if not (isinstance(channel, str) and _CHANNEL.match(channel)):
-        return Place()
-    if not (isinstance(thread, str) and _TS.match(thread)):
-        thread = None
-    if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
-        url = None
-    return Place(channel=channel, thread_ts=thread, response_url=url)
-
-
-def on_submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
+def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
     try:
         result, args = run(form_text(view), Deps.of(context))
     except CostInputError as error:
         ack(response_action="errors", errors={error_block(error): field_error(error)})
         return
     user = body["user"]["id"]
-    if not deliver(client, user, decode_place(view.get("private_metadata")), result, args):
+    if not deliver(client, user, Place.decode(view.get("private_metadata")), result, args):
         ack(response_action="errors", errors={field_id("model"): texts.POST_FAILED})
         return
     ack()
@@ -169,3 +129,17 @@ def _respond(url: str, payload: dict[str, Any]) -> bool:
         log.info("response_url post failed (%s)", type(exc).__name__)
         return False
     return sent.status_code == 200
+
+
+def open_for_command(client: WebClient, command: dict[str, Any], respond: Respond) -> None:
+    """``/llmcost`` alone: open the form (after the ack) where the command was typed."""
+    try:
+        open_cost_modal(
+            client,
+            trigger_id=command["trigger_id"],
+            channel=command.get("channel_id"),
+            response_url=command.get("response_url"),
+        )
+    except SlackApiError as exc:
+        log.warning("views.open for /llmcost failed: %s", exc.response.get("error"))
+        tell(respond, texts.FORM_FAILED)

@@ -1,25 +1,23 @@
-"""Which conversation a thread is having: ``{p}:{team}:thread:{channel}:{thread_ts}``.
+"""Which flow a thread is running: ``{p}:{team}:thread:{channel}:{thread_ts}``.
 
-A flow (build-or-buy, learn, assess, prio) points the thread it was started in at itself (a DM's main
-conversation counts as the thread ``top``), so a later ``@Tradeoffs status`` there finds it;
-two threads in one channel have two keys and never see each other's flows. The flows' own
-state lives under their own ids.
+A flow (build-or-buy, learn, assess, prio) points the thread it was started in at itself (a
+DM's main conversation counts as the thread ``top``), so a later ``@Tradeoffs status`` there
+finds it; two threads in one channel have two keys and never see each other's flows. The
+flows' own state lives under their own ids (``bot/features/flows.py``).
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict
 
 from bot.deps import Deps
+from bot.domain.flows import FlowKind
 from bot.state import Key
 
 THREAD = "thread"
 # A flow's TTL restarts on every click, so a walk the team answers over several days lives on;
 # the pointer, written once at the start, outlives it (status then says "expired" at worst).
 POINTER_TTL_SECONDS = 30 * 86_400
-FlowKind = Literal["bvb", "learn", "assess", "prio"]
 
 
 class ThreadPointer(BaseModel):

@@ -1,32 +1,29 @@
-"""The /buildvsbuy walk: flow state, moves over the decision tree, button values.
+"""The /buildvsbuy walk: its state and its moves over the decision tree.
 
 Pure: no Slack, no Redis. A :class:`Flow` is what the store keeps per walk; every
 change (answer, back, restart, record) returns a new flow with ``turn`` one higher,
-and every button carries the turn it was rendered at, so an old button is told
-apart from a live one (:class:`StaleStep`) and a forged one (:class:`BadButtonValue`).
+and every button carries the turn it was drawn at and its :class:`Move`, so an old
+button is told apart from a live one (:class:`StaleStep`) and a forged one
+(:class:`~bot.errors.BadButtonValue`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import ClassVar, Literal
+from datetime import datetime
+from typing import ClassVar, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.domain.knowledge import Knowledge
-from bot.domain.knowledge.frameworks import RolloutPhase, StackLayer
+from bot.domain.flows import ID_PATTERN
 from bot.domain.knowledge.tree import Answer, DecisionTree, Outcome, Question
 from bot.errors import BadButtonValue, CodedError
 
 TOPIC_LIMIT = 150  # fits a Block Kit header
 Verb = Literal["yes", "no", "back", "restart", "record", "cost"]
 VERBS: tuple[Verb, ...] = ("yes", "no", "back", "restart", "record", "cost")
-_VALUE = re.compile(
-    r"(?P<team>[A-Za-z0-9-]{1,40})\.(?P<flow>[0-9a-f]{16})\.(?P<turn>[0-9]{1,4})\."
-    r"(?P<node>[a-z][a-z0-9_]{0,39})\.(?P<verb>[a-z]{2,8})"
-)
+_MOVE = re.compile(r"(?P<verb>[a-z]{2,8}):(?P<node>[a-z][a-z0-9_]{0,39})")
 
 
 # -- errors ----------------------------------------------------------------------------------
@@ -79,7 +76,7 @@ class Flow(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^[0-9a-f]{16}$")
+    id: str = Field(pattern=ID_PATTERN)
     team: str
     topic: str = Field(min_length=1, max_length=TOPIC_LIMIT)
     started_by: str
@@ -178,163 +175,46 @@ def record(flow: Flow, tree: DecisionTree, user: str) -> Flow:
     return _changed(flow, user, "record", recorded_by=user)
 
 
-# -- button values ---------------------------------------------------------------------------
+# -- moves -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ButtonValue:
-    team: str
-    flow: str
-    turn: int
-    node: str
+class Move:
+    """What a button of the walk does (``verb``) at which node: the ``arg`` of its value."""
+
     verb: Verb
+    node: str
 
     def encode(self) -> str:
-        return f"{self.team}.{self.flow}.{self.turn}.{self.node}.{self.verb}"
+        return f"{self.verb}:{self.node}"
+
+    @staticmethod
+    def parse(arg: str, *, verb: str) -> Move:
+        """The move in a button's ``arg``; ``verb`` (from the action id) must be its own."""
+        found = _MOVE.fullmatch(arg)
+        if found is None or found["verb"] not in VERBS or found["verb"] != verb:
+            raise BadButtonValue("button value does not match its button")
+        return Move(cast(Verb, found["verb"]), found["node"])
 
 
-def button_value(flow: Flow, node: str, verb: Verb) -> str:
-    return ButtonValue(flow.team, flow.id, flow.turn, node, verb).encode()
-
-
-def decode_value(raw: object, *, verb: str | None = None) -> ButtonValue:
-    """Parse a button value; ``verb`` (from the action id) must match the value's own."""
-    match = _VALUE.fullmatch(raw) if isinstance(raw, str) else None
-    if match is None:
-        raise BadButtonValue("malformed button value")
-    found = match["verb"]
-    if found not in VERBS or (verb is not None and found != verb):
-        raise BadButtonValue("button value does not match its button")
-    return ButtonValue(match["team"], match["flow"], int(match["turn"]), match["node"], found)
-
-
-def apply(flow: Flow, tree: DecisionTree, value: ButtonValue, user: str, now: datetime) -> Flow:
-    """The flow after the click ``value`` by ``user``; raises on anything not live."""
-    if value.team != flow.team or value.flow != flow.id:
-        raise BadButtonValue("button of another flow")
-    if value.node not in tree.nodes:
+def apply(
+    flow: Flow, tree: DecisionTree, move: Move, *, turn: int, user: str, now: datetime
+) -> Flow:
+    """The flow after ``move``, drawn at ``turn``, by ``user``; raises on anything not live."""
+    if move.node not in tree.nodes:
         raise BadButtonValue("unknown node")
-    if value.turn > flow.turn:
+    if turn > flow.turn:
         raise BadButtonValue("button from the future")
-    if value.turn < flow.turn:
+    if turn < flow.turn:
         raise StaleStep()
-    if value.node != current_node(flow, tree).id:
+    if move.node != current_node(flow, tree).id:
         raise BadButtonValue("node is not the current one")
-    if value.verb in ("yes", "no"):
-        return answer(flow, tree, value.node, value.verb, user, now)
-    if value.verb == "back":
+    if move.verb in ("yes", "no"):
+        return answer(flow, tree, move.node, cast(Answer, move.verb), user, now)
+    if move.verb == "back":
         return back(flow, user)
-    if value.verb == "restart":
+    if move.verb == "restart":
         return restart(flow, user)
-    if value.verb == "record":
+    if move.verb == "record":
         return record(flow, tree, user)
-    raise BadButtonValue(f"{value.verb!r} does not change the flow")
-
-
-# -- results ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PathLine:
-    question: Question
-    answer: Answer
-    user: str
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    outcome: Outcome
-    path: tuple[PathLine, ...]
-    next_phase: RolloutPhase
-    next_action: str
-    stack: tuple[StackLayer, ...]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """A walk still on a question."""
-
-    question: Question
-    path: tuple[PathLine, ...]
-
-
-def where(flow: Flow, knowledge: Knowledge) -> Progress | Recommendation:
-    """What the flow message shows: the current question, or the recommendation."""
-    node = current_node(flow, knowledge.tree)
-    if isinstance(node, Outcome):
-        return recommendation(flow, knowledge)
-    return Progress(node, path_lines(flow, knowledge.tree))
-
-
-def path_lines(flow: Flow, tree: DecisionTree) -> tuple[PathLine, ...]:
-    current_node(flow, tree)  # raises FlowOutdated if the path no longer fits
-    return tuple(PathLine(tree.question(s.node), s.answer, s.user) for s in flow.path)
-
-
-def recommendation(flow: Flow, knowledge: Knowledge) -> Recommendation:
-    """What the walk ended on, with the next step and the stack defaults that apply."""
-    node = current_node(flow, knowledge.tree)
-    if not isinstance(node, Outcome):
-        raise BadButtonValue("the walk has not reached an outcome")
-    frameworks = knowledge.frameworks
-    return Recommendation(
-        outcome=node,
-        path=path_lines(flow, knowledge.tree),
-        next_phase=frameworks.phase(node.next_step.phase),
-        next_action=node.next_step.action,
-        stack=tuple(frameworks.stack_layer(layer) for layer in node.stack_layers),
-    )
-
-
-class ContextLine(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    question: str
-    answer: Answer
-    user: str
-
-
-class DecisionRecord(BaseModel):
-    """An ADR for one reached outcome; kept in the recent-decisions lists."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    flow_id: str
-    topic: str
-    decided_on: date
-    status: str = "Accepted"
-    participants: tuple[str, ...]
-    context: tuple[ContextLine, ...]
-    outcome: str
-    title: str
-    decision: str
-    wins: tuple[str, ...]  # consequences we want
-    risks: tuple[str, ...]  # consequences we accept
-    next_step: str
-    channel: str
-    thread_ts: str | None = None
-
-
-def decision_record(
-    flow: Flow, knowledge: Knowledge, *, today: date, thread_ts: str | None = None
-) -> DecisionRecord:
-    rec = recommendation(flow, knowledge)
-    phase = rec.next_phase
-    return DecisionRecord(
-        flow_id=flow.id,
-        topic=flow.topic,
-        decided_on=today,
-        participants=flow.participants,
-        context=tuple(
-            ContextLine(question=p.question.text, answer=p.answer, user=p.user) for p in rec.path
-        ),
-        outcome=rec.outcome.id,
-        title=rec.outcome.title,
-        decision=rec.outcome.summary,
-        wins=rec.outcome.wins,
-        risks=rec.outcome.costs_and_risks,
-        next_step=f"{phase.name} ({phase.duration}): {rec.next_action} "
-        f"Exit criteria: {phase.exit_criteria}.",
-        channel=flow.channel,
-        thread_ts=thread_ts,
-    )
+    raise BadButtonValue(f"{move.verb!r} does not change the flow")

@@ -1,6 +1,6 @@
-"""Interview prep sessions between Redis and Slack, shared by the DM and button listeners.
+"""Interview prep sessions between Redis and Slack, shared by the DM lines and the buttons.
 
-One session per workspace and user: ``Key(team, "prep", user_id)`` holding a
+One session per workspace and user: ``{p}:{team}:flow:prep:{user id}`` holding a
 :class:`~bot.domain.prep.PrepSession`, TTL ``settings.prep_ttl_seconds``,
 renewed on every write. Writes after a read are compare-and-set on the stored
 version; a finished or stopped session is deleted.
@@ -24,7 +24,8 @@ from bot.domain import prep
 from bot.domain.knowledge.rubric import Level
 from bot.domain.prep import Mode, PrepSession
 from bot.errors import StateMissing
-from bot.listeners import walks
+from bot.features.flows import flow_key
+from bot.features.flows import save as save_flow
 from bot.state import Key, Versioned
 from bot.texts import prep as texts
 
@@ -34,7 +35,7 @@ Post = Callable[..., Any]
 
 
 def key(team: str, user: str) -> Key:
-    return Key(team, KIND, user)
+    return flow_key(team, KIND, user)
 
 
 def load(deps: Deps, team: str, user: str) -> Versioned[PrepSession] | None:
@@ -94,7 +95,9 @@ def save(deps: Deps, team: str, current: Versioned[PrepSession], new: PrepSessio
 
     Returns False (and the caller says "stale") when the race was lost; StateMissing
     when the session expired in between."""
-    return walks.save(deps, key(team, new.owner), current, new, ttl=deps.settings.prep_ttl_seconds)
+    return save_flow(
+        deps, key(team, new.owner), current, new, ttl=deps.settings.prep_ttl_seconds
+    )
 
 
 def move_on(

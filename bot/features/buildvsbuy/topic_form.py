@@ -1,0 +1,95 @@
+"""The build-or-buy topic form: the ask-for-a-topic button opens it; its submission starts
+the flow where it was asked for.
+
+The flow is posted with chat.postMessage in the original conversation (and thread); where the
+bot is not a member, the asking message's response_url posts it instead. The asking message
+is then deleted. Posting happens before the modal closes, so a failure shows up in the form
+instead of vanishing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.blocks.buildvsbuy import TOPIC_BLOCK, TOPIC_INPUT, topic_modal
+from bot.deps import Deps, team_of
+from bot.domain.buildvsbuy import clean_topic
+from bot.errors import StateUnavailable
+from bot.features.buildvsbuy.store import create, render
+from bot.features.places import Place, click_channel, container
+from bot.features.replies import tell
+from bot.texts import buildvsbuy as t
+from bot.texts import common
+
+log = logging.getLogger(__name__)
+
+
+def open_form(body: dict, respond: Respond, client: WebClient) -> None:
+    """The ask-for-a-topic button: open the topic modal, remembering where to post."""
+    place = Place(click_channel(body), container(body).get("thread_ts"), body.get("response_url"))
+    try:
+        client.views_open(trigger_id=body["trigger_id"], view=topic_modal(place.encode()))
+    except SlackApiError as exc:
+        tell(respond, t.MODAL_FAILED.format(error=exc.response.get("error", "unknown_error")))
+
+
+def _topic(view: dict) -> str:
+    values = (view.get("state") or {}).get("values") or {}
+    entry = (values.get(TOPIC_BLOCK) or {}).get(TOPIC_INPUT) or {}
+    return clean_topic(entry.get("value") or "")
+
+
+def _errors(ack: Ack, text: str) -> None:
+    ack(response_action="errors", errors={TOPIC_BLOCK: text})
+
+
+def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
+    topic = _topic(view)
+    if not topic:
+        _errors(ack, t.TOPIC_EMPTY)
+        return
+    place = Place.decode(view.get("private_metadata"))
+    if place.channel is None:
+        _errors(ack, t.CANT_POST_HERE)
+        return
+    deps = Deps.of(context)
+    try:
+        flow = create(
+            deps, team=team_of(context), user=body["user"]["id"], channel=place.channel,
+            topic=topic, thread_ts=place.thread_ts,
+        )  # fmt: skip
+    except StateUnavailable:
+        _errors(ack, common.STATE_UNAVAILABLE)
+        return
+    if not _post(client, place, render(flow, deps)):
+        _errors(ack, t.CANT_POST_HERE)
+        return
+    ack()
+    if place.response_url:  # the asking message has done its job
+        try:
+            Respond(response_url=place.response_url)(delete_original=True)
+        except OSError:
+            log.info("could not delete the topic question")
+
+
+def _post(client: WebClient, place: Place, payload: dict[str, Any]) -> bool:
+    try:
+        client.chat_postMessage(channel=place.channel, thread_ts=place.thread_ts, **payload)
+        return True
+    except SlackApiError as exc:
+        log.warning("posting the flow failed: %s", exc.response.get("error", "unknown_error"))
+    if not place.response_url:
+        return False
+    try:
+        sent = Respond(response_url=place.response_url)(
+            response_type="in_channel", replace_original=False, thread_ts=place.thread_ts,
+            **payload,
+        )  # fmt: skip
+    except OSError:
+        return False
+    return sent.status_code == 200

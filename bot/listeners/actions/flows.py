@@ -1,0 +1,38 @@
+"""The answer and score buttons of the learn, assess and prio flows (``learn.answer.<id>``,
+``assess.score.<n>``, ``prio.score.<n>``): ack, then the flow's feature takes the click."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.blocks import assess as assess_blocks
+from bot.blocks import learn as learn_blocks
+from bot.blocks import prio as prio_blocks
+from bot.features import assess, learn, prioritize
+
+Click = Callable[[dict, dict, Respond, BoltContext], None]
+CLICKS: dict[str, tuple[str, Click]] = {  # action id prefix -> (what follows it, feature)
+    learn_blocks.ANSWER_ACTION: (r"[a-z0-9_]+", learn.click),
+    assess_blocks.SCORE_ACTION: (r"\d+", assess.click),
+    prio_blocks.SCORE_ACTION: (r"\d+", prioritize.click),
+}
+
+
+def register(app: App) -> None:
+    for prefix, (rest, click) in CLICKS.items():
+        app.action(re.compile(rf"^{re.escape(prefix)}\.{rest}$"))(_listener(prefix, click))
+
+
+def _listener(prefix: str, click: Click) -> Callable[..., None]:
+    def on_click(
+        ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
+    ) -> None:
+        ack()
+        click(body, action, respond, context)
+
+    # Bolt names a listener by its function (logs, lazy listeners): one name per flow.
+    on_click.__name__ = on_click.__qualname__ = f"on_{prefix.replace('.', '_')}"
+    return on_click
