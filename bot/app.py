@@ -47,7 +47,7 @@ def create_app(
             signing_secret=signing_secret,
             client=client or make_web_client(settings),
             installation_store=installs,
-            authorize=authorize,
+            authorize=authorize,  # type: ignore[arg-type]  # an Authorize may return None
             oauth_settings=oauth_settings,
             listener_executor=executor,
             process_before_response=process_before_response,

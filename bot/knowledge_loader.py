@@ -203,7 +203,8 @@ def _got(value: Any, error_type: str) -> str:
     if isinstance(value, str | int | float | bool) or value is None:
         shown = repr(value)
         return f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
-    kind = {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+    kinds: dict[type, str] = {dict: "a mapping", list: "a list"}
+    kind = kinds.get(type(value), type(value).__name__)
     return f" (got {kind})"
 
 

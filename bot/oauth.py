@@ -23,6 +23,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.authorize import Authorize
@@ -50,7 +51,7 @@ class InstallationAuthorize(Authorize):
         *,
         fresh_seconds: float = FRESH_AUTH_SECONDS,
         stale_seconds: float = STALE_AUTH_SECONDS,
-        clock=time.monotonic,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.installs = installs
@@ -189,7 +190,7 @@ def failure_page(args: FailureArgs) -> BoltResponse:
         code=html.escape(texts.REASON_CODE.format(reason=reason[:100])),
     )
     log.info("install not completed (reason %s)", reason[:100])
-    headers = {
+    headers: dict[str, str | Sequence[str]] = {
         "Content-Type": "text/html; charset=utf-8",
         # the state cookie is spent either way, as in Bolt's own failure response
         "Set-Cookie": args.settings.state_utils.build_set_cookie_for_deletion(),

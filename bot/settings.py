@@ -8,6 +8,7 @@ variable when it is missing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -93,7 +94,7 @@ class Settings(BaseSettings):
                 raise ConfigError(name.upper(), "is not set")
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Read the environment; a malformed value becomes a ConfigError naming it."""
     try:
         return Settings(**overrides)

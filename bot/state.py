@@ -81,7 +81,7 @@ redis_errors = _redis_errors  # public name for the other Redis-backed stores (b
 
 
 def _parse(
-    model: type[M], version: bytes | None, data: bytes | None, key: Key
+    model: type[M], version: bytes | str | None, data: bytes | str | None, key: Key
 ) -> Versioned[M] | None:
     if version is None or data is None:
         return None

@@ -189,8 +189,8 @@ def without_buttons(original: dict[str, Any] | None, note: str) -> dict[str, Any
             blk = {k: v for k, v in blk.items() if k != "accessory"}
         kept.append(blk)
     blocks = [*kept[: MESSAGE_BLOCKS - 1], context(note)]
-    text = original.get("text") if isinstance(original.get("text"), str) else ""
-    return message(text.strip() or note, blocks)
+    text = original.get("text")
+    return message((text if isinstance(text, str) else "").strip() or note, blocks)
 
 
 def help_message() -> dict[str, Any]:

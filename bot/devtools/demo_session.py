@@ -159,7 +159,7 @@ class Demo:
         if fld.options and current:
             labels = dict((v, t) for t, v in fld.options)
             picked = current if isinstance(current, list) else [current]
-            shown = ", ".join(labels.get(v, v) for v in picked)
+            shown = ", ".join(str(labels.get(v, v)) for v in picked)
         hint = " (numbers, comma separated)" if fld.multiple and fld.options else ""
         prompt = f"  {fld.label}{' (optional)' if fld.optional else ''}{hint}" + (
             f" [{shown}]" if shown else ""
@@ -203,7 +203,8 @@ class Demo:
 
     def _from_ack(self, ack: dict | None, surface: Surface | None, submission: bool) -> list[Item]:
         """The HTTP response body: a message (slash commands) or a view_submission answer."""
-        action = (ack or {}).get("response_action")
+        ack = ack or {}
+        action = ack.get("response_action")
         if action in ("update", "push"):
             problems = view_problems(ack["view"])
             return [self._modal({"id": "V0DEMO", **ack["view"]}), *_problem_notes(problems)]
@@ -253,7 +254,7 @@ class Demo:
             )
             return _message(args, where, ("in thread",) if args.get("thread_ts") else ())
         if call.method == "chat.update":
-            current = self.fake.message(channel, args.get("ts")) or args
+            current = self.fake.message(str(channel), str(args.get("ts"))) or args
             return _message(current, Surface(channel, args.get("ts"), current), ("updated",))
         if call.method == "chat.postEphemeral":
             where = Surface(

@@ -19,6 +19,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from typing import Any
@@ -120,7 +121,7 @@ class FakeSlack:
         if self._server is None:
             raise RuntimeError("FakeSlack is not started")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def url(self) -> str:
@@ -224,14 +225,16 @@ class FakeSlack:
         if method in MESSAGE_METHODS:
             problems = message_problems(args)
         elif method in VIEW_METHODS:
-            problems = view_problems(args.get("view"))
+            problems = view_problems(args.get("view") or {})
         else:
             return []
         for p in problems:
             log.warning("Block Kit problem in %s: %s", method, p)
         return [f"{method}: {p}" for p in problems]
 
-    def _answer(self, method: str, args: dict, token: str | None, answer) -> tuple[int, Any, dict]:
+    def _answer(
+        self, method: str, args: dict, token: str | None, answer: Callable[[], Any]
+    ) -> tuple[int, Any, dict]:
         """Under one lock: take a queued fault or compute the answer, then record the call."""
         problems = self._problems(method, args)
         with self._cond:

@@ -126,7 +126,7 @@ class Workspace:
         stored = self.messages.get(channel or "", {}).get(ts or "")
         if stored is None:
             return {"ok": False, "error": "message_not_found"}
-        new = self._message_body(args, ts)
+        new = self._message_body(args, str(ts))
         new.setdefault("thread_ts", stored.get("thread_ts"))
         new["edited"] = {"user": self.bot_user_id, "ts": self.next_ts()}
         stored.clear()

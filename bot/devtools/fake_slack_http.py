@@ -55,7 +55,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: dict | str, headers: dict) -> None:
         is_json = isinstance(body, dict)
-        data = (json.dumps(body) if is_json else body).encode("utf-8")
+        data = (json.dumps(body) if isinstance(body, dict) else body).encode("utf-8")
         self.send_response(status)
         self.send_header(
             "Content-Type", "application/json; charset=utf-8" if is_json else "text/plain"

@@ -79,7 +79,12 @@ class _Builder:
         self.next = first_number
 
     def choice(
-        self, label: str, element: dict, block_id: str | None, value: str | None, url=None
+        self,
+        label: str,
+        element: dict,
+        block_id: str | None,
+        value: str | None,
+        url: str | None = None,
     ) -> str:
         kind = element.get("type", "button")
         action_id = element.get("action_id", "")

@@ -79,7 +79,7 @@ class SlackRequests:
         return {"id": self.team_id, "domain": self.team_domain}
 
     def _interaction(self, payload: dict) -> Request:
-        common = {
+        common: dict[str, Any] = {
             "api_app_id": self.api_app_id,
             "token": "verification-token-unused",
             "team": self._team(),

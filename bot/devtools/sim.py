@@ -156,7 +156,7 @@ class SlackSim:
     def _place_call(self, call: Call) -> dict:
         args = call.args
         if call.method == "response_url":
-            previous = self._response_urls.get(args.get("url"), {})
+            previous = self._response_urls.get(str(args.get("url")), {})
             replaced = args.get("replace_original") in (True, "true")
             where = dict(previous) if replaced else {"channel": previous.get("channel")}
             if not replaced:

@@ -111,7 +111,7 @@ def _styled(text: str, style: Style) -> str:
     return line
 
 
-class _Missing(dict):  # type: ignore[type-arg]
+class _Missing(dict[str, Any]):
     """Format values; a placeholder the details lack stays visible instead of raising."""
 
     def __missing__(self, key: str) -> str:

@@ -210,7 +210,7 @@ def apply(
     if move.node != current_node(flow, tree).id:
         raise BadButtonValue("node is not the current one")
     if move.verb in ("yes", "no"):
-        return answer(flow, tree, move.node, cast(Answer, move.verb), user, now)
+        return answer(flow, tree, move.node, move.verb, user, now)
     if move.verb == "back":
         return back(flow, user)
     if move.verb == "restart":

@@ -57,7 +57,7 @@ class Knowledge:
     @classmethod
     def from_files(cls, models: Mapping[str, BaseModel]) -> Knowledge:
         """Build from ``{file name: root model}``, as the loader produces."""
-        return cls(**{FILES[name].attribute: model for name, model in models.items()})
+        return cls(**{FILES[name].attribute: model for name, model in models.items()})  # type: ignore[arg-type]
 
 
 def cross_file_problems(models: Mapping[str, BaseModel]) -> list[tuple[str, Loc, str]]:

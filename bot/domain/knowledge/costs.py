@@ -10,7 +10,7 @@ a known fact and uses a test that fits the fact's type.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -31,8 +31,8 @@ BoolFact = Literal["batch", "custom_prices"]
 # The part of the bill a lever can cut: its saving here never exceeds that part
 # (``uncached_input``: the uncached input, and only by the cache discount when one is known).
 ActsOn = Literal["bill", "input", "uncached_input", "output"]
-NUMERIC_FACTS: tuple[str, ...] = NumericFact.__args__
-BOOL_FACTS: tuple[str, ...] = BoolFact.__args__
+NUMERIC_FACTS: tuple[str, ...] = get_args(NumericFact)
+BOOL_FACTS: tuple[str, ...] = get_args(BoolFact)
 
 Money = Decimal  # loaded from quoted YAML strings, so exact
 

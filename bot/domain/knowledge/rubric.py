@@ -7,6 +7,7 @@ within levels and within areas, so a look-up never has two answers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, TypeVar
 
 from pydantic import Field, model_validator
@@ -136,7 +137,7 @@ def _find(items: tuple[_Item, ...], key: str) -> _Item | None:
     return next((item for item in items if wanted in _keys(item)), None)
 
 
-def _alias_clashes(field: str, items: tuple[Level, ...] | tuple[Area, ...]) -> list[Problem]:
+def _alias_clashes(field: str, items: Sequence[Level | Area]) -> list[Problem]:
     owner = {normalize_key(item.id): item.id for item in items}
     problems: list[Problem] = []
     for index, item in enumerate(items):

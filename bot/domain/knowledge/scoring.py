@@ -57,7 +57,9 @@ def scoring_problems(scoring: PriorityScoring, dimension_ids: tuple[str, ...]) -
     problems: list[Problem] = []
     if set(scoring.weights) != set(dimension_ids):
         problems.append((("scoring", "weights"), f"must weigh exactly: {known}"))
-    named = [("tie_break", i, d) for i, d in enumerate(scoring.tie_break)]
+    named: list[tuple[str, int | str, str]] = [
+        ("tie_break", i, d) for i, d in enumerate(scoring.tie_break)
+    ]
     named += [("first_win", d, d) for d in scoring.first_win]
     named += [("flags", i, f.dimension) for i, f in enumerate(scoring.flags)]
     for field, where, dimension in named:

@@ -79,9 +79,9 @@ def _stale(body: dict, respond: Respond, flow: Flow, click: Click, deps: Deps) -
             expired(body, respond)
             return
         respond(replace_original=True, **current)
-        just_missed = click.turn == flow.turn - 1 and flow.last_verb in t.CONFLICT
-        if just_missed and flow.last_user:
-            tell(respond, t.CONFLICT[flow.last_verb].format(user=flow.last_user))
+        verb = flow.last_verb or ""
+        if click.turn == flow.turn - 1 and verb in t.CONFLICT and flow.last_user:
+            tell(respond, t.CONFLICT[verb].format(user=flow.last_user))
         else:
             tell(respond, t.STALE_REFRESHED)
     else:

@@ -18,7 +18,7 @@ from bot.blocks.buildvsbuy import ask_topic_message, flow_message, help_message
 from bot.blocks.common import notice, unescape
 from bot.deps import Deps, team_of
 from bot.domain.buildvsbuy import DecisionRecord, Flow, clean_topic, new_flow, where
-from bot.domain.flows import new_id
+from bot.domain.flows import FlowKind, new_id
 from bot.errors import StateUnavailable
 from bot.features import threads
 from bot.features.flows import flow_key
@@ -27,7 +27,7 @@ from bot.state import Key
 from bot.texts import buildvsbuy as t
 from bot.texts import common
 
-KIND = "bvb"
+KIND: FlowKind = "bvb"
 DECISIONS = "decisions"
 RECENT_KEEP = 50  # decisions kept per workspace
 USER_KEEP = 20  # decisions kept per participant

@@ -79,7 +79,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
 
 def _post(client: WebClient, place: Place, payload: dict[str, Any]) -> bool:
     try:
-        client.chat_postMessage(channel=place.channel, thread_ts=place.thread_ts, **payload)
+        client.chat_postMessage(channel=str(place.channel), thread_ts=place.thread_ts, **payload)
         return True
     except SlackApiError as exc:
         log.warning("posting the flow failed: %s", exc.response.get("error", "unknown_error"))

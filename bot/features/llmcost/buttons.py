@@ -22,6 +22,7 @@ from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.parse import parse_request
 from bot.features.llmcost.answer import run
 from bot.features.llmcost.form import open_cost_modal
+from bot.features.places import click_channel
 from bot.features.replies import tell, tell_payload
 from bot.texts import llmcost as texts
 from bot.texts.errors import describe
@@ -52,8 +53,7 @@ def share(
     if body.get("response_url"):
         respond(response_type="in_channel", replace_original=False, **payload)
         return
-    channel = (body.get("channel") or {}).get("id")
-    client.chat_postMessage(channel=channel, **payload)
+    client.chat_postMessage(channel=str(click_channel(body)), **payload)
 
 
 def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:

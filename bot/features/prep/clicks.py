@@ -25,6 +25,7 @@ from bot.blocks.prep import (
 from bot.deps import Deps, team_of
 from bot.domain import prep
 from bot.domain.prep import RATINGS, ButtonRef, Mode, PrepSession, Rating
+from bot.features.places import click_channel
 from bot.features.prep import session as flow
 from bot.state import Versioned
 from bot.texts import prep as texts
@@ -48,9 +49,7 @@ def click(
     if ref.owner != user:
         private(texts.NOT_YOURS)
         return
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
-        "channel_id"
-    )
+    channel = str(click_channel(body))
 
     def post(**payload: Any) -> None:
         client.chat_postMessage(channel=channel, **payload)

@@ -80,9 +80,9 @@ def prep_request(
 
 def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) -> bool:
     """Handle a DM line if it is prep's: a keyword, a shortcut, or text a session awaits."""
-    user = message.get("user")
     if not from_person_in_dm(message):
         return False
+    user = str(message["user"])
     deps, team = Deps.of(context), team_of(context)
     typed = unescape(message.get("text") or "")
     line = parse_line(typed)
@@ -118,7 +118,7 @@ def handle_dm(message: dict, say: Say, client: WebClient, context: BoltContext) 
     return False
 
 
-def _menu(deps: Deps, say: Say, *, user: str, line: DmLine, session: Any) -> None:
+def _menu(deps: Deps, say: flow.Post, *, user: str, line: DmLine, session: Any) -> None:
     """The menu, a mode's level chooser, or, with a session running, the resume prompt."""
     if session is not None:
         flow.resume(deps, say, session=session)
@@ -128,7 +128,7 @@ def _menu(deps: Deps, say: Say, *, user: str, line: DmLine, session: Any) -> Non
         say(**menu_message(user))
 
 
-def _shortcut(deps: Deps, say: Say, *, team: str, user: str, line: DmLine, running: bool) -> bool:
+def _shortcut(deps: Deps, say: flow.Post, *, team: str, user: str, line: DmLine, running: bool) -> bool:
     """``practice senior rag``, ``kit staff``, ``scorecard senior Jane Doe``.
 
     Returns False when the words after the keyword name no level: with a session

@@ -21,6 +21,7 @@ from bot.blocks.common import context, message, section
 from bot.blocks.prep_end import practice_scorecard, scorecard_summary
 from bot.deps import Deps
 from bot.domain import prep
+from bot.domain.flows import FlowKind
 from bot.domain.knowledge.rubric import Level
 from bot.domain.prep import Mode, PrepSession
 from bot.errors import StateMissing
@@ -30,7 +31,7 @@ from bot.state import Key, Versioned
 from bot.texts import prep as texts
 
 log = logging.getLogger(__name__)
-KIND = "prep"
+KIND: FlowKind = "prep"
 Post = Callable[..., Any]
 
 
