@@ -20,7 +20,7 @@ from bot.server import make_wsgi_app
 from bot.settings import PROJECT_ROOT, SLACK_SCOPES_DEFAULT, Settings
 from bot.state import Key
 from tests.conftest import SIGNING_SECRET
-from tests.loopback import http, serve
+from tests.support.loopback import http, serve
 
 CLIENT_ID = "111.222"
 COOKIE = "slack-app-oauth-state"

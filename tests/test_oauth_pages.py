@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.loopback import http
+from tests.support.loopback import http
 from tests.test_oauth import (  # noqa: F401 (fixtures)
     COOKIE,
     _start_install,

@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.devtools.sim import Reply, SlackSim, message_text
-from tests.robustness import FUZZ, FUZZ_LONG, Guard, fresh, junk
-from tests.robustness_walk import (
+from tests.support.robustness import FUZZ, FUZZ_LONG, Guard, fresh, junk
+from tests.support.robustness_walk import (
     MISSING,
     Board,
     Catalog,

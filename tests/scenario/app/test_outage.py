@@ -23,7 +23,7 @@ from bot.state import Store, open_store
 from bot.texts import buildvsbuy as bvb_texts
 from bot.texts import common
 from tests.conftest import SIGNING_SECRET
-from tests.loopback import http, serve
+from tests.support.loopback import http, serve
 
 pytestmark = pytest.mark.slow
 QUICK = 1.0  # an outage must not make anyone wait

@@ -14,7 +14,7 @@ from bot.features.buildvsbuy.store import (
 )
 from bot.texts import buildvsbuy as t
 from tests.conftest import SIGNING_SECRET
-from tests.listeners.buildvsbuy.flows import (
+from tests.support.buildvsbuy import (
     TEAM,
     answer,
     ephemeral,

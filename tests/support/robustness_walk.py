@@ -20,7 +20,7 @@ from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.devtools.signed import FORM, Request
 from bot.devtools.sim import WHERE, Reply, SlackSim
-from tests.robustness import fresh
+from tests.support.robustness import fresh
 
 Step = tuple[str, ...]  # ("command", "/rubric", text) | ("dm", text) | ("mention", text)
 # | ("home",) | ("click", action_id)

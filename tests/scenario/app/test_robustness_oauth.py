@@ -15,7 +15,7 @@ from pydantic import SecretStr
 
 from bot.app import create_app
 from bot.server import make_wsgi_app
-from tests.robustness import FUZZ, MARKERS, Guard
+from tests.support.robustness import FUZZ, MARKERS, Guard
 
 COOKIE = "slack-app-oauth-state"
 

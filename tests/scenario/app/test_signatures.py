@@ -13,7 +13,7 @@ import pytest
 from bot.app import create_app
 from bot.devtools.signed import SlackRequests
 from bot.server import EVENTS_PATH, make_wsgi_app
-from tests.loopback import http, serve
+from tests.support.loopback import http, serve
 
 pytestmark = pytest.mark.slow
 

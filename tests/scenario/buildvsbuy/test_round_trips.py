@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from tests.listeners.buildvsbuy.flows import (
+from tests.support.buildvsbuy import (
     PATHS,
     USERS,
     RoundTrips,

@@ -12,7 +12,7 @@ from bot.features.buildvsbuy.store import (
 )
 from bot.texts import buildvsbuy as t
 from bot.texts import common
-from tests.listeners.buildvsbuy.flows import (
+from tests.support.buildvsbuy import (
     PATHS,
     TEAM,
     answer,

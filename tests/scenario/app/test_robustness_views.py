@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.devtools.view_state import input_fields
-from tests.robustness import FUZZ, KEYS, Guard, junk
-from tests.robustness_walk import Board, discover, heard_by, registered, submission_body
+from tests.support.robustness import FUZZ, KEYS, Guard, junk
+from tests.support.robustness_walk import Board, discover, heard_by, registered, submission_body
 
 NUMBERS = ["1e309", "-1", "0", "nan", "inf", "2k", "1,000", "10M", "1e-400", "9" * 40, "$5", "½", "1_0", "0x10"]  # fmt: skip
 LIVE_URL, DEAD_URL = "live response_url", "http://127.0.0.1:9/refused"  # live: the fake's

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.features.people import from_person_in_dm
-from tests.robustness import FUZZ, Guard, fresh, fresh_ts, junk, request_lines
+from tests.support.robustness import FUZZ, Guard, fresh, fresh_ts, junk, request_lines
 
 COMMANDS = ["/buildvsbuy", "/llmcost", "/rubric"]
 # Lines that leave a DM in a state a later line is read in: an interview prep session

@@ -6,7 +6,7 @@ import pytest
 
 from bot.devtools.sim import WHERE, buttons
 from bot.texts import buildvsbuy as t
-from tests.listeners.buildvsbuy.flows import (
+from tests.support.buildvsbuy import (
     PATHS,
     USERS,
     path_id,

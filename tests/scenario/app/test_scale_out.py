@@ -23,7 +23,7 @@ from bot.server import EVENTS_PATH
 from bot.settings import PROJECT_ROOT
 from bot.texts import buildvsbuy as t
 from tests.conftest import BOT_TOKEN, SIGNING_SECRET
-from tests.loopback import http
+from tests.support.loopback import http
 
 pytestmark = pytest.mark.slow
 PATHS = load_knowledge(PROJECT_ROOT / "knowledge").tree.paths()
