@@ -7,48 +7,34 @@ TTY, an echo of each line otherwise). `bot.devtools.demo.run_demo` wires them up
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from bot.devtools.blockkit import message_problems, view_problems
+from bot.devtools.demo_items import (
+    CHANNEL,
+    CHANNEL_NAME,
+    DM,
+    USER,
+    Item,
+    Surface,
+    ack_body,
+    message_item,
+    note,
+    problem_notes,
+    view_item,
+)
 from bot.devtools.fake_slack import Call, FakeSlack
-from bot.devtools.render_text import Choice, Rendered, render_message, render_view
+from bot.devtools.render_text import Choice
 from bot.devtools.signed import Request, SlackRequests, dispatch
 from bot.devtools.terminal import Terminal
 from bot.devtools.view_state import InputField, input_fields, state_values
 
-USER, CHANNEL, CHANNEL_NAME, DM = "U0DEMO", "C0DEMO", "demo", "D0DEMO"
 MENTION = "@tradeoffs"
 QUIT = {"quit", "exit"}
-Item = tuple[Callable[[int], Rendered], "Surface"]  # render(first_number), where it lives
 _STATUS = {
     401: "!! the app rejected the request signature (HTTP 401)",
     404: "!! the app has no listener for this yet (HTTP 404)",
 }
-
-
-@dataclass
-class Surface:
-    """Where a rendered message or view lives, so a click can carry it."""
-
-    channel: str | None = None
-    ts: str | None = None
-    message: dict | None = None
-    ephemeral: bool = False
-    thread_ts: str | None = None
-    view: dict | None = None
-
-
-def _ack_body(body: str) -> dict | None:
-    if not body:
-        return None
-    try:
-        parsed = json.loads(body)
-    except ValueError:
-        return {"text": body}  # ack("plain text")
-    return parsed if isinstance(parsed, dict) else None
 
 
 class Demo:
@@ -147,7 +133,7 @@ class Demo:
             private_metadata=view.get("private_metadata", ""), view=view,
         )  # fmt: skip
         response = self.send(request, submission=True)
-        ack = _ack_body(response.body) or {}
+        ack = ack_body(response.body) or {}
         if ack.get("response_action") == "errors":
             self.fill_modal(view, answers)
 
@@ -188,16 +174,16 @@ class Demo:
     ) -> Any:
         before = len(self.fake.calls)
         response = dispatch(self.app, *request)
-        ack = _ack_body(response.body) if response.status == 200 else None
+        ack = ack_body(response.body) if response.status == 200 else None
         items = self._from_ack(ack, ack_surface, submission) if response.status == 200 else []
         for call in self.fake.calls[before:]:
             item = self._from_call(call)
             if item is not None:
                 items.append(item)
         if response.status != 200:
-            items.append(_note(_STATUS.get(response.status, f"!! HTTP {response.status}")))
+            items.append(note(_STATUS.get(response.status, f"!! HTTP {response.status}")))
         elif not items:
-            items.append(_note("(no visible reply)"))
+            items.append(note("(no visible reply)"))
         self._show(items)
         return response
 
@@ -207,14 +193,14 @@ class Demo:
         action = ack.get("response_action")
         if action in ("update", "push"):
             problems = view_problems(ack["view"])
-            return [self._modal({"id": "V0DEMO", **ack["view"]}), *_problem_notes(problems)]
+            return [self._modal({"id": "V0DEMO", **ack["view"]}), *problem_notes(problems)]
         if action == "errors":
-            return [_note(f"!! {k}: {v}") for k, v in (ack.get("errors") or {}).items()]
+            return [note(f"!! {k}: {v}") for k, v in (ack.get("errors") or {}).items()]
         if submission:
-            return [_note("(modal submitted and closed)")]
+            return [note("(modal submitted and closed)")]
         if ack and (ack.get("text") or ack.get("blocks")):
             where = surface or Surface(channel=CHANNEL, ephemeral=True)
-            return [self._ack_message(ack, where), *_problem_notes(message_problems(ack))]
+            return [self._ack_message(ack, where), *problem_notes(message_problems(ack))]
         return []
 
     def _show(self, items: list[Item]) -> None:
@@ -233,29 +219,29 @@ class Demo:
     def _ack_message(self, ack: dict, surface: Surface) -> Item:
         if ack.get("response_type") == "in_channel" and surface.channel:
             ts = self.fake.add_message(surface.channel, ack)
-            return _message(ack, Surface(surface.channel, ts, ack), ())
+            return message_item(ack, Surface(surface.channel, ts, ack), ())
         ts = self.fake.workspace.next_ts()
-        return _message(
+        return message_item(
             ack, Surface(surface.channel, ts, ack, ephemeral=True), ("only visible to you",)
         )
 
     def _modal(self, view: dict) -> Item:
         self.pending_modal = view
-        return _view(view)
+        return view_item(view)
 
     def _from_call(self, call: Call) -> Item | None:
         args, answer = call.args, call.response if isinstance(call.response, dict) else {}
         if answer and answer.get("ok") is False:
-            return _note(f"!! {call.method} failed: {answer.get('error')}")
+            return note(f"!! {call.method} failed: {answer.get('error')}")
         channel = args.get("channel")
         if call.method == "chat.postMessage":
             where = Surface(
                 channel, answer.get("ts"), answer.get("message"), thread_ts=args.get("thread_ts")
             )
-            return _message(args, where, ("in thread",) if args.get("thread_ts") else ())
+            return message_item(args, where, ("in thread",) if args.get("thread_ts") else ())
         if call.method == "chat.update":
             current = self.fake.message(str(channel), str(args.get("ts"))) or args
-            return _message(current, Surface(channel, args.get("ts"), current), ("updated",))
+            return message_item(current, Surface(channel, args.get("ts"), current), ("updated",))
         if call.method == "chat.postEphemeral":
             where = Surface(
                 channel,
@@ -264,7 +250,7 @@ class Demo:
                 ephemeral=True,
                 thread_ts=args.get("thread_ts"),
             )
-            return _message(args, where, ("only visible to you",))
+            return message_item(args, where, ("only visible to you",))
         if call.method == "response_url":
             return self._from_response_url(args)
         if call.method in ("views.open", "views.push"):
@@ -273,37 +259,20 @@ class Demo:
             view = answer.get("view") or args.get("view") or {}
             if view.get("type") == "modal":
                 return self._modal(view)
-            return _view(view)
+            return view_item(view)
         return None
 
     def _from_response_url(self, args: dict) -> Item | None:
         source = self._url_surfaces.get(args.get("url", ""), Surface(channel=CHANNEL))
         body = {k: v for k, v in args.items() if k != "url"}
         if body.get("delete_original"):
-            return _note("(message deleted)")
+            return note("(message deleted)")
         if body.get("replace_original") in (True, "true"):
             current = self.fake.message(source.channel or "", source.ts or "") or body
             where = Surface(source.channel, source.ts, current, source.ephemeral, source.thread_ts)
-            return _message(
+            return message_item(
                 body,
                 where,
                 ("updated", "only visible to you") if source.ephemeral else ("updated",),
             )
         return self._ack_message(body, Surface(channel=source.channel, ephemeral=True))
-
-
-def _message(message: dict, where: Surface, tags: tuple[str, ...]) -> Item:
-    place = "DM" if (where.channel or "").startswith("D") else f"#{CHANNEL_NAME}"
-    return (lambda n: render_message(message, tags=(place, *tags), first_number=n)), where
-
-
-def _problem_notes(problems: list[str]) -> list[Item]:
-    return [_note(f"!! Block Kit: ack: {p}") for p in problems]
-
-
-def _note(text: str) -> Item:
-    return (lambda n: Rendered(text)), Surface()
-
-
-def _view(view: dict) -> Item:
-    return (lambda n: render_view(view, first_number=n)), Surface(view=view)
