@@ -187,18 +187,9 @@ def mention(event: dict, client: WebClient, context: BoltContext) -> None:
     (``event.thread_ts``), or a new thread under the mention (``event.ts``)."""
     if event.get("bot_id") or not event.get("user"):
         return
-    answer(
-        Request(
-            client=client,
-            deps=Deps.of(context),
-            team=team_of(context),
-            user=event["user"],
-            channel=event["channel"],
-            thread_ts=event.get("thread_ts") or event["ts"],
-            intent=parse_intent(event.get("text") or ""),
-            at=MENTION_AT,
-        )
-    )
+    thread = event.get("thread_ts") or event["ts"]
+    intent = parse_intent(event.get("text") or "")
+    answer(_request(client, context, event, thread, intent, MENTION_AT))
 
 
 def direct_message(message: dict, say: Say, client: WebClient, context: BoltContext) -> None:
@@ -217,15 +208,18 @@ def direct_message(message: dict, say: Say, client: WebClient, context: BoltCont
             **help_message(DM_AT, fallback=common.GENERAL_HELP),
         )
         return
-    answer(
-        Request(
-            client=client,
-            deps=Deps.of(context),
-            team=team_of(context),
-            user=message["user"],
-            channel=message["channel"],
-            thread_ts=message.get("thread_ts"),
-            intent=intent,
-            at=DM_AT,
-        )
-    )
+    answer(_request(client, context, message, message.get("thread_ts"), intent, DM_AT))
+
+
+def _request(
+    client: WebClient,
+    context: BoltContext,
+    event: dict,
+    thread_ts: str | None,
+    intent: Intent,
+    at: str,
+) -> Request:
+    return Request(
+        client=client, deps=Deps.of(context), team=team_of(context), user=event["user"],
+        channel=event["channel"], thread_ts=thread_ts, intent=intent, at=at,
+    )  # fmt: skip
