@@ -1,7 +1,7 @@
 """The one codec for the value a flow's button carries: ``{team}|{kind}|{id}|{turn}|{arg}``.
 
 * ``team``: the workspace the flow lives in (a click from another workspace is refused);
-* ``kind`` and ``id``: which flow (``bvb``, ``learn``, ``assess``, ``prio``, ``prep``) and which
+* ``kind`` and ``id``: which flow (``bvb``, ``learn``, ``assess``, ``prioritize``, ``prep``) and which
   one of them, so the state key is known without trusting anything else in the payload;
 * ``turn``: the flow's turn when the button was drawn, so a click on an old copy of a message
   is told apart from a click on the current step;

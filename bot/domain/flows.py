@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-FlowKind = Literal["bvb", "learn", "assess", "prio", "prep"]
+FlowKind = Literal["bvb", "learn", "assess", "prioritize", "prep"]
 ID_PATTERN = r"^[0-9a-f]{16}$"
 
 

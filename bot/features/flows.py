@@ -4,7 +4,7 @@ one, show it, take a click on it, store the next turn.
 A flow is a message with buttons, one step at a time. Its state (a pydantic model with
 ``user``, ``channel``, ``thread_ts`` and a ``turn``) lives at ``{p}:{team}:flow:{kind}:{id}``
 for ``STATE_TTL_SECONDS``; the thread it was started in points at it (``threads``). A click
-costs two Redis round trips: read, compare-and-set. Learn, assess and prio are ``Flows``;
+costs two Redis round trips: read, compare-and-set. Learn, assess and prioritize are ``Flows``;
 build-or-buy and interview prep use ``flow_key`` and ``save`` with their own click rules.
 """
 

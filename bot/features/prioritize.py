@@ -1,6 +1,6 @@
 """Prioritizing initiatives: start a scoring flow, take the 1-5 clicks, post the ranking.
 
-State: ``{p}:{team}:flow:prio:{id}`` holds a PrioFlow (initiatives, place, scores so far),
+State: ``{p}:{team}:flow:prioritize:{id}`` holds a PrioFlow (initiatives, place, scores so far),
 TTL ``STATE_TTL_SECONDS``. Anyone in the conversation may score: it is the team's ranking.
 A click costs two Redis round trips (read, compare-and-set); two people clicking the same
 step at once: the first counts, the second gets an ephemeral "moved on".
@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import prio as blocks
+from bot.blocks import prioritize as blocks
 from bot.blocks.clicks import FlowRef
 from bot.deps import Deps
 from bot.domain import prioritize
@@ -22,7 +22,7 @@ from bot.domain.prioritize import PrioFlow, PrioritizeError
 from bot.features.flows import Flows
 from bot.features.replies import tell
 from bot.texts import common
-from bot.texts import prio as t
+from bot.texts import prioritize as t
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
@@ -38,13 +38,13 @@ def render(deps: Deps, ref: FlowRef, state: PrioFlow) -> dict[str, Any]:
 
 
 FLOWS = Flows(
-    kind="prio",
+    kind="prioritize",
     model=PrioFlow,
     render=render,
     expired=t.EXPIRED,
     not_yours=None,  # the team's ranking: anyone in the conversation scores
     log=log,
-    label="prio",
+    label="prioritize",
 )
 
 

@@ -150,7 +150,7 @@ def _status(request: Request) -> None:
         "bvb": buildvsbuy.current,
         "learn": learn.FLOWS.current,
         "assess": assess.FLOWS.current,
-        "prio": prioritize.FLOWS.current,
+        "prioritize": prioritize.FLOWS.current,
     }[found.kind]
     payload = current(request.deps, request.team, found.flow_id)
     request.post(payload if payload is not None else notice(tt.FLOW_EXPIRED.format(at=request.at)))

@@ -1,6 +1,6 @@
 """Which flow a thread is running: ``{p}:{team}:thread:{channel}:{thread_ts}``.
 
-A flow (build-or-buy, learn, assess, prio) points the thread it was started in at itself (a
+A flow (build-or-buy, learn, assess, prioritize) points the thread it was started in at itself (a
 DM's main conversation counts as the thread ``top``), so a later ``@Tradeoffs status`` there
 finds it; two threads in one channel have two keys and never see each other's flows. The
 flows' own state lives under their own ids (``bot/features/flows.py``).

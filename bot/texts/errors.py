@@ -1,7 +1,7 @@
 """Turn the app's own errors into the short words a user sees: the one place that does.
 
-``describe(error)`` looks ``error.code`` up in the ``ERRORS`` table of the texts module named
-by ``error.topic`` (then in ``common``), formats it with the error's details, and frames it
+``describe(error)`` looks ``error.code`` up in the ``ERRORS`` table of ``bot/texts/<topic>.py``
+for the error's ``topic`` (then in ``common``), formats it with the error's details, and frames it
 where the topic has a frame (``FRAMES``: /llmcost's "`token`: problem / Try: example"). Text
 someone typed is clipped to one short line and, for Slack, escaped. A topic module may derive
 composed pieces from the details (``derived(details)``), in words it owns. Raw exception text
@@ -13,29 +13,20 @@ Styles: ``mrkdwn`` for Slack messages, ``terminal`` for the CLI (one line, no em
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any, Literal
 
 from bot.errors import CodedError
-from bot.texts import assess, buildvsbuy, common, learn, llmcost, prep, prio, rubric
+from bot.texts import common
 from bot.texts.help import MENTION_AT
 
 Style = Literal["mrkdwn", "terminal", "field"]
 TYPED_LIMIT = 60  # characters of typed text echoed back (a topic may set its own)
 WHOLE = frozenset({"example"})  # details shown whole (escaped, never clipped)
 FIELD_LIMIT = 1000  # plain text under a modal input
-TOPICS: dict[str, ModuleType] = {
-    "common": common,
-    "llmcost": llmcost,
-    "rubric": rubric,
-    "learn": learn,
-    "assess": assess,
-    "prioritize": prio,
-    "buildvsbuy": buildvsbuy,
-    "prep": prep,
-}
 _EMOJI = re.compile(r"^(:[a-z0-9_+-]+:\s*)+")
 
 
@@ -74,11 +65,21 @@ def describe(
 
 def _template(error: CodedError, topic: str | None) -> tuple[ModuleType, str | None]:
     for name in dict.fromkeys((topic or error.topic, error.topic, "common")):
-        module = TOPICS.get(name)
+        module = _words(name)
         table: Mapping[str, str] = getattr(module, "ERRORS", {}) if module else {}
-        if error.code in table:
-            return module, table[error.code]  # type: ignore[return-value]
+        if module is not None and error.code in table:
+            return module, table[error.code]
     return common, None
+
+
+def _words(topic: str) -> ModuleType | None:
+    """``bot/texts/<topic>.py``, where a feature keeps its words (None if there is none)."""
+    if not topic.isidentifier():
+        return None
+    try:
+        return importlib.import_module(f"bot.texts.{topic}")
+    except ModuleNotFoundError:
+        return None
 
 
 def typed(text: str, limit: int = TYPED_LIMIT) -> str:

@@ -17,7 +17,7 @@ GOOD = REF.value("working")
         (REF, "working"),
         (FlowRef("T-unknown", "bvb", "0123456789abcdef", 12), "record:rag"),
         (FlowRef("E123", "prep", "U0ALICE-0123456789abcdef", 0), "rate:green"),
-        (FlowRef("T1", "prio", "0123456789abcdef", 999999), 5),
+        (FlowRef("T1", "prioritize", "0123456789abcdef", 999999), 5),
         (FlowRef("T1", "assess", "0123456789abcdef", 0), ""),
     ],
 )

@@ -1,4 +1,4 @@
-"""Renderers for framework answers, help, home, learn / assess / prio: valid Block Kit, content
+"""Renderers for framework answers, help, home, learn / assess / prioritize: valid Block Kit, content
 from the knowledge files, within Slack's limits."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.blocks import frameworks as fw
-from bot.blocks import prio
+from bot.blocks import prioritize
 from bot.blocks.assess import bar
 from bot.blocks.help import help_message, unknown_message
 from bot.blocks.home import home_view
@@ -102,7 +102,7 @@ def test_rule_text_follows_the_weights(knowledge) -> None:
         update={"scoring": rules.scoring.model_copy(update={
             "weights": {**rules.scoring.weights, "value": 2, "capacity": 0}, "tie_break": ()})}
     )  # fmt: skip
-    assert prio.rule_text(heavier) == (
+    assert prioritize.rule_text(heavier) == (
         "Rule: score = 2×Value + Confidence + Leverage + Reversibility (1-5 each, max 25)."
     )
 

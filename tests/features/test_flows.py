@@ -1,4 +1,4 @@
-"""Flows.advance, shared by learn / assess / prio: a click that lost the compare-and-set race
+"""Flows.advance, shared by learn / assess / prioritize: a click that lost the compare-and-set race
 to another says "stale" and leaves the winner's answer stored; a click that won replaces the
 message with the next step."""
 
@@ -26,7 +26,7 @@ CASES = [
 ]
 
 
-IDS = ["learn", "assess", "prio"]
+IDS = ["learn", "assess", "prioritize"]
 
 
 @pytest.fixture

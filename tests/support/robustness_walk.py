@@ -40,7 +40,7 @@ STARTS: dict[str, Path] = {
     "resume": (("dm", "practice senior"), ("dm", "prep")),
     "learn": (("mention", "learn rust"),),
     "assess": (("mention", "assess"),),
-    "prio": (("mention", "prioritize search, chat, evals"),),
+    "prioritize": (("mention", "prioritize search, chat, evals"),),
     "home": (("home",),),
 }
 # Buttons the walk records but does not press: they go back or end, not deeper.

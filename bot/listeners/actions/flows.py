@@ -1,5 +1,5 @@
-"""The answer and score buttons of the learn, assess and prio flows (``learn.answer.<id>``,
-``assess.score.<n>``, ``prio.score.<n>``): ack, then the flow's feature takes the click."""
+"""The answer and score buttons of the learn, assess and prioritize flows (``learn.answer.<id>``,
+``assess.score.<n>``, ``prioritize.score.<n>``): ack, then the flow's feature takes the click."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.blocks import assess as assess_blocks
 from bot.blocks import learn as learn_blocks
-from bot.blocks import prio as prio_blocks
+from bot.blocks import prioritize as prioritize_blocks
 from bot.features import assess, learn, prioritize
 
 Click = Callable[[dict, dict, Respond, BoltContext], None]
 CLICKS: dict[str, tuple[str, Click]] = {  # action id prefix -> (what follows it, feature)
     learn_blocks.ANSWER_ACTION: (r"[a-z0-9_]+", learn.click),
     assess_blocks.SCORE_ACTION: (r"\d+", assess.click),
-    prio_blocks.SCORE_ACTION: (r"\d+", prioritize.click),
+    prioritize_blocks.SCORE_ACTION: (r"\d+", prioritize.click),
 }
 
 

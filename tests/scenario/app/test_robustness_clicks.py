@@ -174,7 +174,7 @@ def test_every_button_takes_plain_forgeries(guard, workspace, redis_client, stor
 STARTS_WITH_TEXT = {
     "buildvsbuy": lambda text: (("command", "/buildvsbuy", text),),
     "buildvsbuy in a thread": lambda text: (("mention", "build or buy " + text),),
-    "prio": lambda text: (("mention", "prioritize " + text),),
+    "prioritize": lambda text: (("mention", "prioritize " + text),),
     "learn": lambda text: (("mention", "learn " + text),),
     "scorecard": lambda text: (("dm", "scorecard senior " + text), ("dm", text)),
     "practice": lambda text: (("dm", "practice senior"), ("dm", text), ("dm", text)),

@@ -8,10 +8,10 @@ from bot.blocks.clicks import FlowRef
 from bot.blocks.common import actions, button, context, escape, header, message, section
 from bot.domain.knowledge.frameworks import Prioritizing
 from bot.domain.prioritize import PrioFlow, Question, Ranking
-from bot.texts import prio as t
+from bot.texts import prioritize as t
 
 Payload = dict[str, Any]
-SCORE_ACTION = "prio.score"
+SCORE_ACTION = "prioritize.score"
 
 
 def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) -> Payload:
@@ -33,7 +33,7 @@ def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) 
                 button(str(v), f"{SCORE_ACTION}.{v}", ref.value(v))
                 for v in range(scale.low, scale.high + 1)
             ),
-            block_id=f"prio.{q.step}",
+            block_id=f"prioritize.{q.step}",
         ),
         context(t.PROGRESS.format(step=q.step + 1, total=q.total, low=scale.low, high=scale.high)),
     ]
