@@ -28,7 +28,7 @@ from bot.domain.buildvsbuy import (
     Recommendation,
     Verb,
 )
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 
 PREFIX = "bvb."
 ACTION_YES, ACTION_NO = "bvb.yes", "bvb.no"
@@ -59,8 +59,8 @@ def _lines(lines: list[str]) -> str:
 def _path(path: tuple[PathLine, ...]) -> str:
     return _lines(
         [
-            t.PATH_LINE.format(
-                n=n, question=p.question.text, answer=t.ANSWERS[p.answer], user=p.user
+            texts.PATH_LINE.format(
+                n=n, question=p.question.text, answer=texts.ANSWERS[p.answer], user=p.user
             )
             for n, p in enumerate(path, 1)
         ]
@@ -68,11 +68,11 @@ def _path(path: tuple[PathLine, ...]) -> str:
 
 
 def _bullets(items: tuple[str, ...]) -> str:
-    return _lines([t.BULLET.format(text=item) for item in items])
+    return _lines([texts.BULLET.format(text=item) for item in items])
 
 
 def _top(flow: Flow) -> list[Block]:
-    return [header(flow.topic), context(t.STARTED_BY.format(kind=t.KIND, user=flow.started_by))]
+    return [header(flow.topic), context(texts.STARTED_BY.format(kind=texts.KIND, user=flow.started_by))]
 
 
 def flow_message(flow: Flow, shown: Progress | Recommendation) -> dict[str, Any]:
@@ -86,24 +86,24 @@ def step_message(flow: Flow, progress: Progress) -> dict[str, Any]:
     question = progress.question
     node = question.id
     buttons = [
-        button(t.YES, ACTION_YES, button_value(flow, node, "yes"), style="primary"),
-        button(t.NO, ACTION_NO, button_value(flow, node, "no")),
+        button(texts.YES, ACTION_YES, button_value(flow, node, "yes"), style="primary"),
+        button(texts.NO, ACTION_NO, button_value(flow, node, "no")),
     ]
     if progress.path:
         buttons += [
-            button(t.BACK, ACTION_BACK, button_value(flow, node, "back")),
-            button(t.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
+            button(texts.BACK, ACTION_BACK, button_value(flow, node, "back")),
+            button(texts.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
         ]
-    path = _path(progress.path) if progress.path else t.PATH_EMPTY
+    path = _path(progress.path) if progress.path else texts.PATH_EMPTY
     number = len(progress.path) + 1  # as the path counts: a walk may skip the tree's step 4
     blocks = [
         *_top(flow),
-        section(t.QUESTION.format(step=number, text=question.text, explain=question.explain)),
+        section(texts.QUESTION.format(step=number, text=question.text, explain=question.explain)),
         actions(*buttons, block_id=STEP_BLOCK),
         divider(),
-        section(f"{t.PATH_TITLE}\n{path}"),
+        section(f"{texts.PATH_TITLE}\n{path}"),
     ]
-    fallback = t.FALLBACK_STEP.format(topic=escape(flow.topic), question=question.text)
+    fallback = texts.FALLBACK_STEP.format(topic=escape(flow.topic), question=question.text)
     return message(fallback, blocks)
 
 
@@ -112,40 +112,40 @@ def recommendation_message(flow: Flow, rec: Recommendation) -> dict[str, Any]:
     node = outcome.id
     stack = _lines(
         [
-            t.STACK_LINE.format(layer=s.layer, default=s.default_choice, when=s.build_only_when)
+            texts.STACK_LINE.format(layer=s.layer, default=s.default_choice, when=s.build_only_when)
             for s in rec.stack
         ]
     )
     buttons = [
-        button(t.BACK, ACTION_BACK, button_value(flow, node, "back")),
-        button(t.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
-        button(t.COST, ACTION_COST, button_value(flow, node, "cost")),
+        button(texts.BACK, ACTION_BACK, button_value(flow, node, "back")),
+        button(texts.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
+        button(texts.COST, ACTION_COST, button_value(flow, node, "cost")),
     ]
     if not flow.recorded_by:
         buttons.append(
-            button(t.RECORD, ACTION_RECORD, button_value(flow, node, "record"), style="primary")
+            button(texts.RECORD, ACTION_RECORD, button_value(flow, node, "record"), style="primary")
         )
     blocks = [
         *_top(flow),
-        section(t.RECOMMENDATION.format(title=outcome.title, summary=outcome.summary)),
-        section(f"{t.WHY}\n{_path(rec.path)}"),
-        section(f"{t.WINS}\n{_bullets(outcome.wins)}"),
-        section(f"{t.COSTS}\n{_bullets(outcome.costs_and_risks)}"),
+        section(texts.RECOMMENDATION.format(title=outcome.title, summary=outcome.summary)),
+        section(f"{texts.WHY}\n{_path(rec.path)}"),
+        section(f"{texts.WINS}\n{_bullets(outcome.wins)}"),
+        section(f"{texts.COSTS}\n{_bullets(outcome.costs_and_risks)}"),
         section(
-            t.NEXT_STEP.format(
+            texts.NEXT_STEP.format(
                 phase=phase.name,
                 duration=phase.duration,
                 action=rec.next_action,
                 exit_criteria=phase.exit_criteria,
             )
         ),
-        section(f"{t.STACK}\n{stack}" if rec.stack else t.NO_STACK),
+        section(f"{texts.STACK}\n{stack}" if rec.stack else texts.NO_STACK),
         actions(*buttons, block_id=STEP_BLOCK),
     ]
     if flow.recorded_by:
-        blocks.append(context(t.RECORDED.format(user=flow.recorded_by)))
-    blocks.append(context(t.PARTICIPANTS.format(people=_people(flow.participants))))
-    fallback = t.FALLBACK_RECOMMENDATION.format(topic=escape(flow.topic), title=outcome.title)
+        blocks.append(context(texts.RECORDED.format(user=flow.recorded_by)))
+    blocks.append(context(texts.PARTICIPANTS.format(people=_people(flow.participants))))
+    fallback = texts.FALLBACK_RECOMMENDATION.format(topic=escape(flow.topic), title=outcome.title)
     return message(fallback, blocks)
 
 
@@ -153,27 +153,27 @@ def record_message(record: DecisionRecord) -> dict[str, Any]:
     """The ADR posted in the flow's thread."""
     context_lines = _lines(
         [
-            t.ADR_CONTEXT_LINE.format(question=c.question, answer=t.ANSWERS[c.answer], user=c.user)
+            texts.ADR_CONTEXT_LINE.format(question=c.question, answer=texts.ANSWERS[c.answer], user=c.user)
             for c in record.context
         ]
     )
     blocks = [
-        header(t.ADR_TITLE.format(topic=record.topic)),
+        header(texts.ADR_TITLE.format(topic=record.topic)),
         section(
-            t.ADR_META.format(
+            texts.ADR_META.format(
                 date=record.decided_on.isoformat(),
                 status=record.status,
                 people=_people(record.participants),
             )
         ),
-        section(t.ADR_CONTEXT.format(lines=context_lines)),
-        section(t.ADR_DECISION.format(title=record.title, decision=record.decision)),
+        section(texts.ADR_CONTEXT.format(lines=context_lines)),
+        section(texts.ADR_DECISION.format(title=record.title, decision=record.decision)),
         section(
-            t.ADR_CONSEQUENCES.format(wins=_bullets(record.wins), risks=_bullets(record.risks))
+            texts.ADR_CONSEQUENCES.format(wins=_bullets(record.wins), risks=_bullets(record.risks))
         ),
-        section(t.ADR_NEXT.format(next_step=record.next_step)),
+        section(texts.ADR_NEXT.format(next_step=record.next_step)),
     ]
-    fallback = t.ADR_FALLBACK.format(topic=escape(record.topic), title=record.title)
+    fallback = texts.ADR_FALLBACK.format(topic=escape(record.topic), title=record.title)
     return message(fallback, blocks)
 
 
@@ -194,12 +194,12 @@ def without_buttons(original: dict[str, Any] | None, note: str) -> dict[str, Any
 
 
 def help_message() -> dict[str, Any]:
-    return notice(t.HELP)
+    return notice(texts.HELP)
 
 
 def ask_topic_message() -> dict[str, Any]:
-    blocks = [section(t.ASK_TOPIC), actions(button(t.ASK_TOPIC_BUTTON, ACTION_TOPIC, "topic"))]
-    return message(t.ASK_TOPIC, blocks)
+    blocks = [section(texts.ASK_TOPIC), actions(button(texts.ASK_TOPIC_BUTTON, ACTION_TOPIC, "topic"))]
+    return message(texts.ASK_TOPIC, blocks)
 
 
 def topic_modal(private_metadata: str) -> dict[str, Any]:
@@ -207,21 +207,21 @@ def topic_modal(private_metadata: str) -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": TOPIC_CALLBACK,
-        "title": plain(t.MODAL_TITLE),
-        "submit": plain(t.MODAL_SUBMIT),
-        "close": plain(t.MODAL_CLOSE),
+        "title": plain(texts.MODAL_TITLE),
+        "submit": plain(texts.MODAL_SUBMIT),
+        "close": plain(texts.MODAL_CLOSE),
         "private_metadata": private_metadata,
         "blocks": [
             {
                 "type": "input",
                 "block_id": TOPIC_BLOCK,
-                "label": plain(t.MODAL_LABEL),
-                "hint": plain(t.MODAL_HINT),
+                "label": plain(texts.MODAL_LABEL),
+                "hint": plain(texts.MODAL_HINT),
                 "element": {
                     "type": "plain_text_input",
                     "action_id": TOPIC_INPUT,
                     "max_length": 150,
-                    "placeholder": plain(t.MODAL_PLACEHOLDER),
+                    "placeholder": plain(texts.MODAL_PLACEHOLDER),
                 },
             }
         ],

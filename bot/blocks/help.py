@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.common import context, header, message, notice, section
-from bot.texts import help as t
+from bot.texts import help as texts
 
 
 def help_message(at: str, *, fallback: str | None = None) -> dict[str, Any]:
     """Every feature with a working example. ``fallback`` overrides the notification text."""
-    blocks = [header(t.HELP_TITLE), section(t.HELP_INTRO)]
-    blocks += [section(f"*{title}*\n{body}") for title, body in t.help_lines(at)]
-    blocks.append(context(t.HELP_MORE.format(at=at)))
-    return message(fallback or t.fallback_text(at), blocks)
+    blocks = [header(texts.HELP_TITLE), section(texts.HELP_INTRO)]
+    blocks += [section(f"*{title}*\n{body}") for title, body in texts.help_lines(at)]
+    blocks.append(context(texts.HELP_MORE.format(at=at)))
+    return message(fallback or texts.fallback_text(at), blocks)
 
 
 def unknown_message(at: str) -> dict[str, Any]:
-    return notice(t.UNKNOWN.format(at=at))
+    return notice(texts.UNKNOWN.format(at=at))

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from bot.blocks.common import actions, button, context, divider, escape, header, section
 from bot.blocks.frameworks import lever_lines
 from bot.domain.knowledge import Knowledge
-from bot.texts import home as t
+from bot.texts import home as texts
 
 VIEW_BLOCK_LIMIT = 100
 BVB, COST, PREP, LEARN, ASSESS = "home.bvb", "home.cost", "home.prep", "home.learn", "home.assess"
@@ -31,50 +31,50 @@ def home_view(
 ) -> dict[str, Any]:
     """The Home view. ``mine`` / ``workspace`` are None when the records can't be read."""
     blocks = [
-        header(t.TITLE),
-        section(t.INTRO),
+        header(texts.TITLE),
+        section(texts.INTRO),
         actions(
-            button(t.START_BVB, BVB, style="primary"),
-            button(t.START_COST, COST),
-            button(t.START_PREP, PREP),
-            button(t.START_LEARN, LEARN),
-            button(t.START_ASSESS, ASSESS),
+            button(texts.START_BVB, BVB, style="primary"),
+            button(texts.START_COST, COST),
+            button(texts.START_PREP, PREP),
+            button(texts.START_LEARN, LEARN),
+            button(texts.START_ASSESS, ASSESS),
             block_id="home.start",
         ),
-        context(t.ANYWHERE),
+        context(texts.ANYWHERE),
         divider(),
-        header(t.DECISIONS_TITLE),
-        section(f"{t.MINE}\n{_decisions(mine)}"),
-        section(f"{t.WORKSPACE}\n{_decisions(workspace)}"),
+        header(texts.DECISIONS_TITLE),
+        section(f"{texts.MINE}\n{_decisions(mine)}"),
+        section(f"{texts.WORKSPACE}\n{_decisions(workspace)}"),
         divider(),
-        header(t.REFERENCE_TITLE),
+        header(texts.REFERENCE_TITLE),
         *reference(knowledge),
-        context(t.MORE),
+        context(texts.MORE),
     ]
     return {"type": "home", "blocks": blocks[:VIEW_BLOCK_LIMIT]}
 
 
 def reference(knowledge: Knowledge) -> list[dict[str, Any]]:
     levels = "\n".join(
-        t.LEVEL.format(label=lv.label, years=lv.years, headline=lv.headline)
+        texts.LEVEL.format(label=lv.label, years=lv.years, headline=lv.headline)
         for lv in knowledge.rubric.levels
     )
     rollout = knowledge.frameworks.rollout
-    phases = " → ".join(t.PHASE.format(name=p.name, duration=p.duration) for p in rollout.phases)
+    phases = " → ".join(texts.PHASE.format(name=p.name, duration=p.duration) for p in rollout.phases)
     return [
-        section(t.LEVELS.format(lines=levels)),
-        section(t.LEVERS.format(lines=lever_lines(knowledge.costs))),
-        section(t.PHASES.format(phases=phases, anti_pattern=rollout.anti_pattern)),
+        section(texts.LEVELS.format(lines=levels)),
+        section(texts.LEVERS.format(lines=lever_lines(knowledge.costs))),
+        section(texts.PHASES.format(phases=phases, anti_pattern=rollout.anti_pattern)),
     ]
 
 
 def _decisions(records: Sequence[DecisionLine] | None) -> str:
     if records is None:
-        return t.DECISIONS_UNAVAILABLE
+        return texts.DECISIONS_UNAVAILABLE
     if not records:
-        return t.NO_DECISIONS
+        return texts.NO_DECISIONS
     return "\n".join(
-        t.DECISION.format(
+        texts.DECISION.format(
             title=escape(r.title), topic=escape(r.topic), when=r.decided_on.isoformat()
         )
         for r in records

@@ -9,7 +9,7 @@ from bot.blocks.common import actions, button, context, escape, header, message,
 from bot.domain.knowledge.learning import FilterOption
 from bot.domain.knowledge.operating_map import Filter
 from bot.domain.learn import TOPIC_LIMIT, Outcome, Question
-from bot.texts import learn as t
+from bot.texts import learn as texts
 
 Payload = dict[str, Any]
 ANSWER_ACTION = "learn.answer"
@@ -23,19 +23,19 @@ def question(
     step = ref.turn
     item, topic = q.filter, escape(topic)
     blocks = [
-        header(t.TITLE),
-        section(t.TOPIC.format(topic=topic)),
+        header(texts.TITLE),
+        section(texts.TOPIC.format(topic=topic)),
         section(
-            t.QUESTION.format(
+            texts.QUESTION.format(
                 number=q.number, total=q.total, name=item.name, question=item.question
             )
         ),
         context(*(f"{e.label}: {e.text}" for e in item.examples)),
     ]
     if item.guidance:
-        blocks.append(context(t.GUIDANCE.format(text=item.guidance)))
+        blocks.append(context(texts.GUIDANCE.format(text=item.guidance)))
     if answered:
-        blocks.append(context(t.SO_FAR.format(answers=" · ".join(answer_lines(answered)))))
+        blocks.append(context(texts.SO_FAR.format(answers=" · ".join(answer_lines(answered)))))
     blocks.append(
         actions(
             *(
@@ -45,7 +45,7 @@ def question(
             block_id=f"learn.{step}",
         )
     )
-    text = t.FALLBACK_STEP.format(
+    text = texts.FALLBACK_STEP.format(
         topic=topic, number=q.number, total=q.total, question=item.question
     )
     return message(text, blocks)
@@ -54,18 +54,18 @@ def question(
 def plan(topic: str, outcome: Outcome) -> Payload:
     topic = escape(topic)
     blocks = [
-        header(t.TITLE),
-        section(t.PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)),
-        section(t.WHY.format(text=outcome.rule.why)),
-        section(t.NEXT_STEP.format(text=outcome.rule.next_step)),
+        header(texts.TITLE),
+        section(texts.PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)),
+        section(texts.WHY.format(text=outcome.rule.why)),
+        section(texts.NEXT_STEP.format(text=outcome.rule.next_step)),
         context(" · ".join(answer_lines(outcome.answered))),
     ]
-    text = t.FALLBACK_PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)
+    text = texts.FALLBACK_PLAN.format(topic=topic, plan=outcome.plan.name, summary=outcome.plan.summary)
     return message(text, blocks)
 
 
 def answer_lines(answered: tuple[Answered, ...]) -> list[str]:
-    return [t.ANSWERED.format(filter=f.name, answer=o.label) for f, o in answered]
+    return [texts.ANSWERED.format(filter=f.name, answer=o.label) for f, o in answered]
 
 
 def topic_modal() -> dict[str, Any]:
@@ -73,20 +73,20 @@ def topic_modal() -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": TOPIC_MODAL,
-        "title": plain(t.MODAL_TITLE),
-        "submit": plain(t.MODAL_SUBMIT),
-        "close": plain(t.MODAL_CLOSE),
+        "title": plain(texts.MODAL_TITLE),
+        "submit": plain(texts.MODAL_SUBMIT),
+        "close": plain(texts.MODAL_CLOSE),
         "blocks": [
             {
                 "type": "input",
                 "block_id": TOPIC_BLOCK,
-                "label": plain(t.MODAL_LABEL),
-                "hint": plain(t.MODAL_HINT),
+                "label": plain(texts.MODAL_LABEL),
+                "hint": plain(texts.MODAL_HINT),
                 "element": {
                     "type": "plain_text_input",
                     "action_id": TOPIC_INPUT,
                     "max_length": TOPIC_LIMIT,
-                    "placeholder": plain(t.MODAL_PLACEHOLDER),
+                    "placeholder": plain(texts.MODAL_PLACEHOLDER),
                 },
             }
         ],

@@ -8,7 +8,7 @@ from bot.blocks.clicks import FlowRef
 from bot.blocks.common import actions, button, context, escape, header, message, section
 from bot.domain.knowledge.frameworks import Prioritizing
 from bot.domain.prioritize import PrioFlow, Question, Ranking
-from bot.texts import prioritize as t
+from bot.texts import prioritize as texts
 
 Payload = dict[str, Any]
 SCORE_ACTION = "prioritize.score"
@@ -18,9 +18,9 @@ def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) 
     scale = rules.scoring
     count = len(session.initiatives)
     blocks = [
-        header(t.TITLE.format(count=count)),
+        header(texts.TITLE.format(count=count)),
         section(
-            t.QUESTION.format(
+            texts.QUESTION.format(
                 initiative=escape(q.initiative),
                 index=q.index + 1,
                 count=count,
@@ -35,19 +35,19 @@ def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) 
             ),
             block_id=f"prioritize.{q.step}",
         ),
-        context(t.PROGRESS.format(step=q.step + 1, total=q.total, low=scale.low, high=scale.high)),
+        context(texts.PROGRESS.format(step=q.step + 1, total=q.total, low=scale.low, high=scale.high)),
     ]
     given = session.scores[q.index] if q.index < len(session.scores) else {}
     if given:
         shown = [
-            t.SCORED.format(name=d.name, score=given[d.id])
+            texts.SCORED.format(name=d.name, score=given[d.id])
             for d in rules.dimensions
             if d.id in given
         ]
         blocks.append(
-            context(t.SO_FAR.format(initiative=escape(q.initiative), scores=" · ".join(shown)))
+            context(texts.SO_FAR.format(initiative=escape(q.initiative), scores=" · ".join(shown)))
         )
-    text = t.FALLBACK_STEP.format(
+    text = texts.FALLBACK_STEP.format(
         initiative=escape(q.initiative), dimension=q.dimension.name, step=q.step + 1, total=q.total
     )
     return message(text, blocks)
@@ -55,14 +55,14 @@ def question(ref: FlowRef, rules: Prioritizing, session: PrioFlow, q: Question) 
 
 def ranking(rules: Prioritizing, result: Ranking) -> Payload:
     names = {d.id: d.name for d in rules.dimensions}
-    blocks = [header(t.RESULT_TITLE)]
+    blocks = [header(texts.RESULT_TITLE)]
     for rank, row in enumerate(result.ranked, start=1):
-        scores = " · ".join(t.SCORED.format(name=names[d], score=row.scores[d]) for d in names)
+        scores = " · ".join(texts.SCORED.format(name=names[d], score=row.scores[d]) for d in names)
         flags = [
-            t.FLAG.format(dimension=names[f.dimension], score=row.scores[f.dimension], note=f.note)
+            texts.FLAG.format(dimension=names[f.dimension], score=row.scores[f.dimension], note=f.note)
             for f in row.flags
         ]
-        text = t.RANKED.format(
+        text = texts.RANKED.format(
             rank=rank,
             name=escape(row.name),
             total=row.total,
@@ -71,19 +71,19 @@ def ranking(rules: Prioritizing, result: Ranking) -> Payload:
         )
         blocks.append(section("\n".join([text, *flags])))
     minimums = ", ".join(
-        t.MINIMUM.format(name=names[d], minimum=m) for d, m in rules.scoring.first_win.items()
+        texts.MINIMUM.format(name=names[d], minimum=m) for d, m in rules.scoring.first_win.items()
     )
     if result.first_win is not None:
         blocks.append(
-            section(t.FIRST_WIN.format(name=escape(result.first_win.name), minimums=minimums))
+            section(texts.FIRST_WIN.format(name=escape(result.first_win.name), minimums=minimums))
         )
     else:
         blocks.append(
-            section(t.NO_FIRST_WIN.format(minimums=minimums, name=escape(result.ranked[0].name)))
+            section(texts.NO_FIRST_WIN.format(minimums=minimums, name=escape(result.ranked[0].name)))
         )
-    blocks.append(section(t.DEFAULT.format(text=rules.default[:1].upper() + rules.default[1:])))
+    blocks.append(section(texts.DEFAULT.format(text=rules.default[:1].upper() + rules.default[1:])))
     blocks.append(context(rule_text(rules)))
-    text = t.FALLBACK_RESULT.format(names=", ".join(escape(r.name) for r in result.ranked))
+    text = texts.FALLBACK_RESULT.format(names=", ".join(escape(r.name) for r in result.ranked))
     return message(text, blocks)
 
 
@@ -92,7 +92,7 @@ def rule_text(rules: Prioritizing) -> str:
     scoring = rules.scoring
     names = {d.id: d.name for d in rules.dimensions}
     terms = " + ".join(
-        names[d] if w == 1 else t.WEIGHTED.format(weight=w, name=names[d])
+        names[d] if w == 1 else texts.WEIGHTED.format(weight=w, name=names[d])
         for d, w in scoring.weights.items()
         if w
     )
@@ -103,4 +103,4 @@ def rule_text(rules: Prioritizing) -> str:
         "high": scoring.high,
         "max_total": scoring.max_total,
     }
-    return t.RULE.format(ties=ties, **fields) if ties else t.RULE_NO_TIES.format(**fields)
+    return texts.RULE.format(ties=ties, **fields) if ties else texts.RULE_NO_TIES.format(**fields)

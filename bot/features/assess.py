@@ -21,7 +21,7 @@ from bot.domain.assess import AssessError, AssessFlow
 from bot.features.flows import Flows
 from bot.features.places import at_for
 from bot.features.replies import tell
-from bot.texts import assess as t
+from bot.texts import assess as texts
 from bot.texts import common
 from bot.texts.errors import describe
 
@@ -42,8 +42,8 @@ FLOWS = Flows(
     kind="assess",
     model=AssessFlow,
     render=render,
-    expired=t.EXPIRED,
-    not_yours=t.NOT_YOURS,
+    expired=texts.EXPIRED,
+    not_yours=texts.NOT_YOURS,
     log=log,
     label="self-assessment",
 )

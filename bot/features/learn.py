@@ -25,7 +25,7 @@ from bot.features.flows import Flows
 from bot.features.places import open_dm
 from bot.features.replies import tell
 from bot.texts import common
-from bot.texts import learn as t
+from bot.texts import learn as texts
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,8 @@ FLOWS = Flows(
     kind="learn",
     model=LearnFlow,
     render=render,
-    expired=t.EXPIRED,
-    not_yours=t.NOT_YOURS,
+    expired=texts.EXPIRED,
+    not_yours=texts.NOT_YOURS,
     log=log,
     label="learn walk",
 )
@@ -93,7 +93,7 @@ def submit_topic(ack: Ack, body: dict, view: dict, client: WebClient, context: B
     try:
         topic = learn.clean_topic(raw or "")
     except LearnError as error:
-        text = t.MODAL_EMPTY if error.code == "no_topic" else describe(error, style="field")
+        text = texts.MODAL_EMPTY if error.code == "no_topic" else describe(error, style="field")
         ack(response_action="errors", errors={blocks.TOPIC_BLOCK: text})
         return
     ack()

@@ -22,7 +22,7 @@ from bot.domain.prioritize import PrioFlow, PrioritizeError
 from bot.features.flows import Flows
 from bot.features.replies import tell
 from bot.texts import common
-from bot.texts import prioritize as t
+from bot.texts import prioritize as texts
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ FLOWS = Flows(
     kind="prioritize",
     model=PrioFlow,
     render=render,
-    expired=t.EXPIRED,
+    expired=texts.EXPIRED,
     not_yours=None,  # the team's ranking: anyone in the conversation scores
     log=log,
     label="prioritize",

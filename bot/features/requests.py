@@ -33,8 +33,8 @@ from bot.features.people import from_person_in_dm
 from bot.features.places import is_dm, open_dm
 from bot.features.prep import dm as prep
 from bot.texts import common
-from bot.texts import help as t
-from bot.texts import threads as tt
+from bot.texts import help as help_texts
+from bot.texts import threads as thread_texts
 from bot.texts.errors import describe
 from bot.texts.help import DM_AT, MENTION_AT
 
@@ -120,7 +120,7 @@ def _build_or_buy(request: Request) -> None:
 
 def _cost(request: Request) -> None:
     if wants_help(request.intent.argument):  # /llmcost's help speaks slash-command syntax
-        request.post(notice(tt.COST_HELP.format(at=request.at)))
+        request.post(notice(thread_texts.COST_HELP.format(at=request.at)))
         return
     request.post(_as_message(estimate_payload(request.intent.argument, request.deps)))
 
@@ -136,7 +136,7 @@ def _prep(request: Request) -> None:
         request.deps, request.client, team=request.team, user=request.user, channel=dm, text=request.intent.text
     )
     if dm != request.channel:
-        request.post(notice(t.PREP_SENT))
+        request.post(notice(help_texts.PREP_SENT))
 
 
 def _status(request: Request) -> None:
@@ -144,7 +144,7 @@ def _status(request: Request) -> None:
         request.deps, team=request.team, channel=request.channel, thread_ts=request.thread_ts
     )
     if found is None:
-        request.post(notice(tt.NO_FLOW.format(at=request.at)))
+        request.post(notice(thread_texts.NO_FLOW.format(at=request.at)))
         return
     current = {
         "bvb": buildvsbuy.current,
@@ -153,7 +153,7 @@ def _status(request: Request) -> None:
         "prioritize": prioritize.FLOWS.current,
     }[found.kind]
     payload = current(request.deps, request.team, found.flow_id)
-    request.post(payload if payload is not None else notice(tt.FLOW_EXPIRED.format(at=request.at)))
+    request.post(payload if payload is not None else notice(thread_texts.FLOW_EXPIRED.format(at=request.at)))
 
 
 def _as_message(payload: Payload) -> Payload:

@@ -31,7 +31,7 @@ from bot.features.llmcost.form import open_cost_modal
 from bot.features.places import click_channel, container
 from bot.features.replies import tell
 from bot.state import Key, Versioned
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 from bot.texts import common
 from bot.texts.errors import describe
 
@@ -63,8 +63,8 @@ def bad_value(respond: Respond, error: BadButtonValue) -> None:
 
 def expired(body: dict, respond: Respond) -> None:
     if body.get("message"):
-        respond(replace_original=True, **without_buttons(body["message"], t.EXPIRED_NOTE))
-    tell(respond, t.EXPIRED)
+        respond(replace_original=True, **without_buttons(body["message"], texts.EXPIRED_NOTE))
+    tell(respond, texts.EXPIRED)
 
 
 def _stale(body: dict, respond: Respond, flow: Flow, click: Click, deps: Deps) -> None:
@@ -80,21 +80,21 @@ def _stale(body: dict, respond: Respond, flow: Flow, click: Click, deps: Deps) -
             return
         respond(replace_original=True, **current)
         verb = flow.last_verb or ""
-        if click.turn == flow.turn - 1 and verb in t.CONFLICT and flow.last_user:
-            tell(respond, t.CONFLICT[verb].format(user=flow.last_user))
+        if click.turn == flow.turn - 1 and verb in texts.CONFLICT and flow.last_user:
+            tell(respond, texts.CONFLICT[verb].format(user=flow.last_user))
         else:
-            tell(respond, t.STALE_REFRESHED)
+            tell(respond, texts.STALE_REFRESHED)
     else:
-        respond(replace_original=True, **without_buttons(body.get("message"), t.STALE_NOTE))
-        tell(respond, t.STALE_STRIPPED)
+        respond(replace_original=True, **without_buttons(body.get("message"), texts.STALE_NOTE))
+        tell(respond, texts.STALE_STRIPPED)
 
 
 def _conflict(respond: Respond, exc: StateConflict) -> None:
     current = exc.current.value if isinstance(exc.current, Versioned) else None
-    if isinstance(current, Flow) and current.last_user and current.last_verb in t.CONFLICT:
-        tell(respond, t.CONFLICT[current.last_verb].format(user=current.last_user))
+    if isinstance(current, Flow) and current.last_user and current.last_verb in texts.CONFLICT:
+        tell(respond, texts.CONFLICT[current.last_verb].format(user=current.last_user))
     else:
-        tell(respond, t.CONFLICT_UNKNOWN)
+        tell(respond, texts.CONFLICT_UNKNOWN)
 
 
 def _advance(body: dict, action: dict, context: BoltContext, respond: Respond) -> Advanced | None:

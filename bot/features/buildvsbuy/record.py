@@ -17,7 +17,7 @@ from bot.features.buildvsbuy.clicks import advance
 from bot.features.buildvsbuy.store import now, remember_decision, render
 from bot.features.places import container
 from bot.features.replies import tell
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def post_record(
                 key=advanced.key, expected_version=advanced.saved.version, value=undone
             )
             respond(replace_original=True, **render(undone, deps))
-            tell(respond, t.RECORD_FAILED.format(error=error))
+            tell(respond, texts.RECORD_FAILED.format(error=error))
             return
     try:
         remember_decision(deps, team=flow.team, record=record)

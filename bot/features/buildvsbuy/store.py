@@ -24,7 +24,7 @@ from bot.features import threads
 from bot.features.flows import flow_key
 from bot.features.places import is_dm
 from bot.state import Key
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 from bot.texts import common
 
 KIND: FlowKind = "bvb"
@@ -70,7 +70,7 @@ def command(command: dict[str, Any], context: BoltContext) -> dict[str, Any]:
     flow's first question for everyone in the channel."""
     deps = Deps.of(context)
     text = unescape(command.get("text") or "")
-    if text.strip().lower() in t.HELP_WORDS:
+    if text.strip().lower() in texts.HELP_WORDS:
         return {"response_type": "ephemeral", **help_message()}
     topic = clean_topic(text)
     if not topic:

@@ -23,7 +23,7 @@ from bot.errors import StateUnavailable
 from bot.features.buildvsbuy.store import create, render
 from bot.features.places import Place, click_channel, container
 from bot.features.replies import tell
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 from bot.texts import common
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def open_form(body: dict, respond: Respond, client: WebClient) -> None:
     try:
         client.views_open(trigger_id=body["trigger_id"], view=topic_modal(place.encode()))
     except SlackApiError as exc:
-        tell(respond, t.MODAL_FAILED.format(error=exc.response.get("error", "unknown_error")))
+        tell(respond, texts.MODAL_FAILED.format(error=exc.response.get("error", "unknown_error")))
 
 
 def _topic(view: dict) -> str:
@@ -51,11 +51,11 @@ def _errors(ack: Ack, text: str) -> None:
 def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
     topic = _topic(view)
     if not topic:
-        _errors(ack, t.TOPIC_EMPTY)
+        _errors(ack, texts.TOPIC_EMPTY)
         return
     place = Place.decode(view.get("private_metadata"))
     if place.channel is None:
-        _errors(ack, t.CANT_POST_HERE)
+        _errors(ack, texts.CANT_POST_HERE)
         return
     deps = Deps.of(context)
     try:
@@ -67,7 +67,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
         _errors(ack, common.STATE_UNAVAILABLE)
         return
     if not _post(client, place, render(flow, deps)):
-        _errors(ack, t.CANT_POST_HERE)
+        _errors(ack, texts.CANT_POST_HERE)
         return
     ack()
     if place.response_url:  # the asking message has done its job

@@ -5,11 +5,11 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext
 
 from bot.features.buildvsbuy import store
-from bot.texts import buildvsbuy as t
+from bot.texts import buildvsbuy as texts
 
 
 def register(app: App) -> None:
-    app.command(t.COMMAND)(on_command)
+    app.command(texts.COMMAND)(on_command)
 
 
 def on_command(ack: Ack, command: dict, context: BoltContext) -> None:
