@@ -32,6 +32,7 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
         "app_mentions:read",
         "chat:write",
         "commands",
+        "files:write",
         "im:history",
         "im:write",
     ]
