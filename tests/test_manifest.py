@@ -30,6 +30,7 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
     assert settings["interactivity"]["is_enabled"] is True
     assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",
+        "assistant:write",
         "chat:write",
         "commands",
         "files:write",
@@ -40,6 +41,7 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
     assert home["home_tab_enabled"] is True
     assert home["messages_tab_enabled"] is True
     assert MANIFEST["features"]["bot_user"]["display_name"]
+    assert MANIFEST["features"]["agent_view"]["agent_description"]
 
 
 @pytest.mark.parametrize("command", [c["command"] for c in MANIFEST["features"]["slash_commands"]])

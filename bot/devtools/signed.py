@@ -266,9 +266,11 @@ class SlackRequests:
         event |= {"channel": channel_id, "ts": ts or f"{self.clock():.6f}"}
         return self.event(event)
 
-    def app_home_opened(self, *, user_id: str, channel_id: str = "D0DEMO") -> Request:
+    def app_home_opened(
+        self, *, user_id: str, channel_id: str = "D0DEMO", tab: str = "home"
+    ) -> Request:
         return self.event(
-            {"type": "app_home_opened", "user": user_id, "channel": channel_id, "tab": "home"}
+            {"type": "app_home_opened", "user": user_id, "channel": channel_id, "tab": tab}
         )
 
 
