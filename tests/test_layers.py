@@ -26,7 +26,7 @@ FORBIDDEN = {
     "features": ("bot.listeners",),
 }  # fmt: skip
 # Kind folders only adapt Slack payloads and call features: they never import each other.
-KINDS = ("commands", "actions", "views", "events", "messages")
+KINDS = ("commands", "actions", "views", "events", "messages", "functions", "shortcuts")
 FORBIDDEN |= {
     f"listeners/{kind}": tuple(f"bot.listeners.{other}" for other in KINDS if other != kind)
     for kind in KINDS

@@ -49,3 +49,23 @@ def test_every_manifest_command_has_a_listener(sim, command: str) -> None:
     reply = sim.command(command, "help")
     assert reply.status == 200
     assert command in reply.message_text
+
+
+def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None:
+    from bot.features.llmcost.step import CALLBACK_ID, INPUTS
+
+    step = MANIFEST["functions"][CALLBACK_ID]
+    inputs = step["input_parameters"]
+    assert list(inputs) == [name for name, _ in INPUTS]
+    assert {n: p["type"] for n, p in inputs.items()} == {
+        "model": "string", "input_tokens": "integer", "output_tokens": "integer",
+        "calls_per_day": "integer", "cached_tokens": "integer",
+    }  # fmt: skip
+    assert [n for n, p in inputs.items() if not p["is_required"]] == ["cached_tokens"]
+    outputs = step["output_parameters"]
+    assert list(outputs) == ["per_call_usd", "per_month_usd", "verdict", "summary"]
+    for name, parameter in {**inputs, **outputs}.items():
+        assert parameter["name"] == name
+        assert parameter["title"]
+        assert parameter["description"]
+    assert MANIFEST["settings"]["org_deploy_enabled"] is True  # Slack requires it for steps
