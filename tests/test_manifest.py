@@ -69,3 +69,17 @@ def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None
         assert parameter["title"]
         assert parameter["description"]
     assert MANIFEST["settings"]["org_deploy_enabled"] is True  # Slack requires it for steps
+
+
+def test_the_message_shortcut_fits_slacks_limits_and_has_a_listener(sim, slack_api) -> None:
+    [shortcut] = MANIFEST["features"]["shortcuts"]
+    assert shortcut["type"] == "message"
+    assert len(shortcut["name"]) <= 24  # Slack's limit for a shortcut's name
+    assert len(shortcut["description"]) <= 80
+    message = {"type": "message", "user": "U0CAROL", "text": "triage", "ts": "1700000000.000100"}
+    request = sim.requests.message_shortcut(
+        shortcut["callback_id"], message, user_id="U0BOB", channel_id="C0TEST",
+        response_url=slack_api.new_response_url(channel="C0TEST"),
+    )  # fmt: skip
+    assert sim.send(request).status == 200
+    assert slack_api.calls_to("chat.postMessage")  # the flow was posted
