@@ -12,6 +12,7 @@ from slack_bolt import App, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
+from bot import usage_http
 from bot.bolt_request import bolt_request
 from bot.errors import StateUnavailable
 from bot.state import Store
@@ -35,6 +36,7 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
     install pages when OAuth is on). Every response carries ``Server-Timing: app;dur=<ms>``
     (the benchmark reads it); a Redis outage on an install page is a 503, not a traceback."""
     bolt = _Handler(app, path=EVENTS_PATH)
+    usage = usage_http.make_usage_app(store)  # POST /usage, GET /budget/<feature>
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -50,6 +52,8 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
             body = json.dumps({"ok": True, "redis": "ok" if redis_ok else "unavailable"})
             timed_start_response("200 OK", [("Content-Type", "application/json")])
             return [body.encode()]
+        if usage_http.handles(environ):
+            return usage(environ, timed_start_response)
         try:
             return bolt(environ, timed_start_response)
         except StateUnavailable:

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     prep_ttl_seconds: int = Field(default=14 * 86_400, ge=60, le=365 * 86_400)
     state_dir: Path = Path(".tradeoffs")
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    # Spend (POST /usage, GET /budget/<feature>): the bearer token in single-workspace mode,
+    # the body limit, how long a record id is remembered for idempotency
+    usage_token: SecretStr | None = None
+    usage_max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)
+    usage_id_ttl_seconds: int = Field(default=7 * 86_400, ge=3600, le=90 * 86_400)
 
     @field_validator("slack_api_url")
     @classmethod

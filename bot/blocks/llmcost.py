@@ -23,6 +23,7 @@ from bot.blocks.common import (
     notice,
     section,
 )
+from bot.blocks.spend import save_forecast_button
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import BreakEven, Estimate, ModelCost
 from bot.plaintext.llmcost import lever_savings, prices_line, workload_line
@@ -64,6 +65,7 @@ def estimate_message(
     buttons = [button(texts.EDIT_BUTTON, EDIT_ACTION, args)]
     if shareable:
         buttons.insert(0, button(texts.SHARE_BUTTON, SHARE_ACTION, args, style="primary"))
+    buttons.append(save_forecast_button(args))  # bot/blocks/spend.py (issue 18)
     blocks.append(actions(*buttons, block_id=ACTIONS_BLOCK))
     fallback = texts.FALLBACK.format(
         model=escape(primary.ref),

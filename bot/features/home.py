@@ -24,6 +24,7 @@ from bot.features.buildvsbuy import store as buildvsbuy
 from bot.features.llmcost.form import open_cost_modal
 from bot.features.places import open_dm
 from bot.features.prep.dm import post_prep_menu
+from bot.features.spend import dashboard as spend
 from bot.texts import common
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def decisions(deps: Deps, team: str, user: str) -> tuple[list[Any] | None, list[
 
 def publish(client: WebClient, deps: Deps, *, team: str, user: str) -> None:
     mine, workspace = decisions(deps, team, user)
-    view = home_view(deps.knowledge, mine=mine, workspace=workspace)
+    view = spend.insert(home_view(deps.knowledge, mine=mine, workspace=workspace), deps, team=team)
     client.views_publish(user_id=user, view=view)
 
 

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.listeners.actions import buildvsbuy, flows, home, llmcost, prep, rubric
+from bot.listeners.actions import buildvsbuy, flows, home, llmcost, prep, rubric, spend
 
 
 def register(app: App) -> None:
@@ -12,3 +12,4 @@ def register(app: App) -> None:
     flows.register(app)
     home.register(app)
     llmcost.register(app)
+    spend.register(app)

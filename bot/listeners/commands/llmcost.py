@@ -6,8 +6,9 @@ from __future__ import annotations
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.deps import Deps
+from bot.deps import Deps, team_of
 from bot.features.llmcost import answer, form
+from bot.features.spend import forecasts
 from bot.texts import llmcost as texts
 
 
@@ -19,6 +20,9 @@ def on_command(
     ack: Ack, command: dict, client: WebClient, respond: Respond, context: BoltContext
 ) -> None:
     text = command.get("text") or ""
+    if forecasts.wants_listing(text):  # /llmcost forecasts (bot/features/spend/forecasts.py)
+        ack(**forecasts.listing(Deps.of(context), team_of(context)))
+        return
     if answer.wants_form(text):
         ack()
         form.open_for_command(client, command, respond)

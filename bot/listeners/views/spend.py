@@ -1,0 +1,13 @@
+"""Spend's modal submissions: the forecast form and the weekly digest's channel choice."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.blocks.spend_forms import DIGEST_CALLBACK, FORECAST_CALLBACK
+from bot.features.spend import digest, forecasts
+
+
+def register(app: App) -> None:
+    app.view(FORECAST_CALLBACK)(forecasts.submit)
+    app.view(DIGEST_CALLBACK)(digest.submit)
