@@ -69,9 +69,11 @@ def _priced(ref: str, input_tokens: int, cached: int, output: int, batch: bool) 
         code = "unknown_model" if error.code == "unknown_model" else "unpriced"
         closest = error.details.get("closest", ())
         raise UsageError(code, model=ref, closest=closest) from None
+    # the tier goes by the model's standard input price, not a batch discount
+    standard = _priced(ref, input_tokens, cached, output, False) if batch else None
     return RecordCost(
         micros=to_micros(priced.per_call.total),
         model_id=priced.model_id,
-        tier=tier_of(priced.rates.input),
+        tier=standard.tier if standard else tier_of(priced.rates.input),
         batch_applied=priced.batch_applied,
     )
