@@ -18,6 +18,7 @@ from bot.blocks.llmcost_form import (
     field_id,
     form_fields,
 )
+from bot.blocks.spend import SAVE_ACTION
 from bot.devtools.blockkit import assert_valid_message, assert_valid_view
 from bot.devtools.sim import buttons, message_text
 from bot.devtools.view_state import state_values
@@ -139,14 +140,15 @@ def test_gpu_counts_read_with_commas(costs) -> None:
 
 def test_buttons_carry_canonical_arguments(costs) -> None:
     payload = render("QPS=3 m=gpt-4o input=2k out=500", costs)
-    share, edit = buttons(payload)
+    share, edit, save = buttons(payload)
     assert (share["action_id"], edit["action_id"]) == (SHARE_ACTION, EDIT_ACTION)
-    assert share["value"] == edit["value"] == "model=gpt-4o in=2000 out=500 qps=3"
+    assert save["action_id"] == SAVE_ACTION  # Save as forecast (bot/blocks/spend.py)
+    assert share["value"] == edit["value"] == save["value"] == "model=gpt-4o in=2000 out=500 qps=3"
 
 
 def test_shared_copy_has_no_share_button_and_names_the_sharer(costs) -> None:
     payload = render(SEED, costs, shareable=False, shared_by="U0BOB")
-    assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION]
+    assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION, SAVE_ACTION]
     assert "Shared by <@U0BOB>" in message_text(payload)
 
 

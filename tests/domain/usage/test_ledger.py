@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from bot.domain.usage import UsageError
 from bot.domain.usage.budget import over, percent, reached
 from bot.domain.usage.cost import RecordCost, record_cost, tier_of, to_micros
 from bot.domain.usage.ledger import increments, merge, month_figures, week_by_feature
 from bot.domain.usage.records import UsageRecord
-from bot.domain.usage import UsageError
 
 
 def _record(**change) -> UsageRecord:
@@ -33,7 +33,8 @@ def test_gpt_4o_costs_what_the_notes_say() -> None:
 def test_an_unknown_model_is_refused_with_the_closest_names() -> None:
     with pytest.raises(UsageError) as caught:
         record_cost(_record(model="gpt-4oo"))
-    assert caught.value.code == "unknown_model" and "gpt-4o" in caught.value.details["closest"]
+    assert caught.value.code == "unknown_model"
+    assert "gpt-4o" in caught.value.details["closest"]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,8 @@ def test_month_figures_add_up() -> None:
     month = month_figures("2026-12", _fields(records), active_users=2)
     expected = sum(record_cost(r).micros for r in records)
     assert month.total.micros == expected
-    assert month.total.calls == 3 and month.total.batch_calls == 1
+    assert month.total.calls == 3
+    assert month.total.batch_calls == 1
     assert month.total.cache_hit_pct == Decimal(1000) * 100 / 6000
     assert month.total.output_per_call == Decimal(1100) / 3
     assert set(month.by_feature) == {"triage", "search"}
@@ -84,4 +86,5 @@ def test_thresholds(spent: int, budget: int, thresholds: tuple) -> None:
 
 def test_micros_round_half_even_and_percent() -> None:
     assert (to_micros(Decimal("0.0000005")), to_micros(Decimal("0.0000015"))) == (0, 2)
-    assert percent(50, 200) == 25 and percent(1, 0) is None
+    assert percent(50, 200) == 25
+    assert percent(1, 0) is None

@@ -44,6 +44,7 @@ def test_home_is_published_within_limits(sim) -> None:
     assert labels == [
         "Build or buy?", "Estimate LLM cost", "Interview prep", "Should I learn this now?",
         "Self-assessment",
+        "Overview", "By feature", "By team", "By model tier", "Weekly digest…",  # spend panels
     ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ import redis
 
 from bot.app import create_app
 from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION
+from bot.blocks.spend import SAVE_ACTION
 from bot.deps import Deps
 from bot.devtools.sim import WHERE, SlackSim, buttons
 from bot.devtools.sim import message_text as sim_text
@@ -72,7 +73,7 @@ def test_answers(sim: SlackSim, text: str, shown: list[str]) -> None:
     message = ask(sim, text)
     for golden in shown:
         assert golden in sim_text(message), golden
-    assert action_ids(message) == [SHARE_ACTION, EDIT_ACTION]
+    assert action_ids(message) == [SHARE_ACTION, EDIT_ACTION, SAVE_ACTION]
 
 
 @pytest.mark.parametrize("text", ["help", "HELP me", "?"])
@@ -230,7 +231,7 @@ def test_form_without_a_channel_answers_by_dm(app, sim: SlackSim, slack_api) -> 
     assert reply.ack is None
     (post,) = [c for c in reply.calls if c.method != "auth.test"]
     assert (post.method, post.args["channel"]) == ("chat.postMessage", "U0ALICE")
-    assert action_ids(reply.message) == [EDIT_ACTION]  # no sharing from a DM
+    assert action_ids(reply.message) == [EDIT_ACTION, SAVE_ACTION]  # no sharing from a DM
     assert "250,000 calls a day, Batch API prices" in sim_text(reply.message)
 
 
@@ -253,7 +254,7 @@ def test_share_posts_a_fresh_estimate_in_channel(sim: SlackSim) -> None:
     assert shared["response_type"] == "in_channel"
     assert shared["replace_original"] is False
     assert not shared[WHERE]["ephemeral"]
-    assert action_ids(shared) == [EDIT_ACTION]
+    assert action_ids(shared) == [EDIT_ACTION, SAVE_ACTION]
     assert "Shared by <@U0ALICE>" in sim_text(shared)
     assert blocks(shared)[:-2] == blocks(mine)[:-2]  # same answer, up to context and buttons
 
@@ -290,7 +291,7 @@ def test_estimate_payload_for_mentions(settings, store, knowledge) -> None:
     answer = estimate_payload(SEED, deps)
     assert set(answer) == {"text", "blocks"}
     assert "$0.0100" in sim_text(answer)
-    assert action_ids(answer) == [EDIT_ACTION]
+    assert action_ids(answer) == [EDIT_ACTION, SAVE_ACTION]
     assert "price_in=" in sim_text(estimate_payload("", deps))
     for bad in ["in=", "model=gpt-4o in=2000 out=500 qps=NaN", "\x00" * 5000, "=" * 30]:
         assert sim_text(estimate_payload(bad, deps)).startswith(":warning: `")

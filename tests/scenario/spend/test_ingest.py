@@ -62,7 +62,8 @@ def test_records_without_an_id_each_count(usage, store) -> None:
 
 def test_an_unknown_model_is_refused_with_names_that_exist(usage, store) -> None:
     status, answer, _ = call(usage, "POST", "/usage", lines(record(**{"gen_ai.request.model": "gpt-4oo"})))
-    assert status == 422 and answer["refused"] == 1
+    assert status == 422
+    assert answer["refused"] == 1
     assert answer["errors"][0]["error"] == "unknown_model"
     assert "`gpt-4o`" in answer["errors"][0]["message"]
     assert _keys(store) == []
