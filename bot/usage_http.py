@@ -58,7 +58,7 @@ def make_usage_app(
         try:
             team = tokens.authenticate(settings, store, environ.get("HTTP_AUTHORIZATION"))
             if team is None:
-                code = "unauthorized" if tokens.configured(settings) else "no_token_set"
+                code = "unauthorized" if tokens.configured(settings, store) else "no_token_set"
                 return _reply(start_response, 401, {"error": code, "message": texts.HTTP[code]},
                               [("WWW-Authenticate", "Bearer")])  # fmt: skip
             spend = SpendStore(store, team, id_ttl=settings.usage_id_ttl_seconds)

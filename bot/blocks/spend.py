@@ -24,7 +24,7 @@ from bot.blocks.common import (
 from bot.blocks.table import Table, table_block, table_text
 from bot.domain.cost.money import format_count, format_pct, format_usd
 from bot.domain.usage.budget import percent
-from bot.domain.usage.cost import TIERS, from_micros
+from bot.domain.usage.cost import TIERS, from_micros, to_micros
 from bot.domain.usage.forecast import Forecast
 from bot.domain.usage.ledger import NO_TEAM, Month
 from bot.texts import spend as texts
@@ -71,11 +71,9 @@ def dashboard_blocks(board: Dashboard) -> list[Block]:
         for p in PANELS
     ]  # fmt: skip
     buttons.append(button(texts.DIGEST_BUTTON, DIGEST_ACTION))
-    if board.tokens:
-        buttons.append(button(texts.TOKEN_BUTTON, TOKEN_ACTION))
+    buttons.append(button(texts.TOKEN_BUTTON, TOKEN_ACTION))
     blocks.append(actions(*buttons, block_id="spend.panels"))
-    if not board.tokens:
-        blocks.append(context(texts.TOKEN_SINGLE))
+    blocks.append(context(texts.TOKEN_HINT if board.tokens else texts.TOKEN_SINGLE))
     return blocks
 
 
@@ -103,7 +101,7 @@ def _overview(month: Month, board: Dashboard) -> Table:
     f_batch = sum((f.calls_per_month for f in forecasts if f.batch), Decimal(0))
     rows = [
         (texts.OV_SPENT, format_usd(total.usd), _usd_or_dash(forecast, forecasts)),
-        (texts.OV_VS, _pct_or_dash(percent(total.micros, _micros(forecast))),
+        (texts.OV_VS, _pct_or_dash(percent(total.micros, to_micros(forecast))),
          texts.PACE.format(pace=format_usd(pace))),
         (texts.OV_PER_USER, _usd_micros(per_user), texts.NOT_APPLICABLE),
         (texts.OV_USERS, format_count(month.active_users), texts.NOT_APPLICABLE),
@@ -176,10 +174,6 @@ def month_label(month: str) -> str:
 def _days(month: str) -> int:
     year, number = (int(p) for p in month.split("-"))
     return calendar.monthrange(year, number)[1]
-
-
-def _micros(amount: Decimal) -> int:
-    return int(amount * 1_000_000)
 
 
 def _usd_micros(micros: int | None) -> str:

@@ -82,10 +82,11 @@ def digest_modal() -> dict[str, Any]:
     return _modal(DIGEST_CALLBACK, texts.DIGEST_FORM_TITLE, blocks)
 
 
-def token_modal(token: str) -> dict[str, Any]:
+def token_modal(words: str) -> dict[str, Any]:
+    """The new token (shown once), or why there is none."""
     return {
-        "type": "modal", "title": plain(texts.TOKEN_BUTTON[:24]), "close": plain(texts.FORM_CLOSE),
-        "blocks": [section(texts.TOKEN_SHOWN.format(token=token))],
+        "type": "modal", "title": plain(texts.TOKEN_TITLE), "close": plain(texts.FORM_CLOSE),
+        "blocks": [section(words)],
     }  # fmt: skip
 
 

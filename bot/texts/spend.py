@@ -22,7 +22,7 @@ ERRORS = {
     "unpriced": "genai-prices can't price `{model}` for these tokens.",
     "too_many": "At most {limit} records a request; split the body.",
     "bad_budget": "The budget must be dollars a month, e.g. 1500 (not `{value}`).",
-    "no_channel": "Pick a channel for the alerts.",
+    "no_channel": "Pick a channel.",
 }
 
 
@@ -50,7 +50,6 @@ DASHBOARD_EMPTY = (
     "section), and save forecasts from `/llmcost` answers._"
 )
 DASHBOARD_UNAVAILABLE = "_Spend figures can't be read right now; try again in a minute._"
-PANEL_LABEL = "Panel"
 PANELS = {
     "overview": "Overview",
     "features": "By feature",
@@ -58,18 +57,24 @@ PANELS = {
     "tiers": "By model tier",
 }
 TOKEN_BUTTON = "Create usage token"
-TOKEN_ROTATE = "Replace usage token"
-TOKEN_SINGLE = "_Usage records authenticate with the `USAGE_TOKEN` setting._"
+TOKEN_TITLE = "Usage token"
+TOKEN_SINGLE = (
+    "_`POST /usage` takes the `USAGE_TOKEN` setting or the token *Create usage token* makes._"
+)
+TOKEN_HINT = "_`POST /usage` takes the token *Create usage token* makes (shown once)._"
+TOKEN_NOT_YOURS = (
+    "<@{owner}> created this workspace's usage token; only they can replace it (a new token "
+    "stops the old one, and the applications sending usage with it)."
+)
 TOKEN_SHOWN = (
-    "*Your workspace's usage token* (shown once; only its hash is kept, and any earlier "
-    "token stops working):\n```{token}```\nSend it as `Authorization: Bearer <token>` to "
-    "`POST /usage` and `GET /budget/<feature>`."
+    "*Your workspace's usage token* (shown once: only its hash is kept; an earlier token "
+    "stops working):\n```{token}```\nSend it as `Authorization: Bearer &lt;token&gt;` "
+    "to `POST /usage` and `GET /budget/&lt;feature&gt;`."
 )
 DIGEST_BUTTON = "Weekly digest…"
 
 OVERVIEW_HEADER = ("Measure", "This month", "Forecast")
 OV_SPENT = "$ this month"
-OV_FORECAST = "$ forecast (saved forecasts)"
 OV_VS = "$ vs forecast"
 OV_PER_USER = "$ per active user"
 OV_USERS = "Active users"
@@ -87,7 +92,6 @@ TIER_NAMES = {
 }
 NO_TEAM = "(no team)"
 NOT_APPLICABLE = "–"
-FALLBACK = "Spend this month ({month}): {spent}"
 
 # -- forecasts -----------------------------------------------------------------------------
 SAVE_BUTTON = "Save as forecast"
@@ -140,7 +144,6 @@ DIGEST_CHANNEL = "Channel"
 DIGEST_ON = "Post the digest here every Monday"
 DIGEST_OFF = "Stop the digest here"
 DIGEST_CHOICE = "Digest"
-DIGEST_SUBMIT = "Save"
 DIGEST_TITLE = "Weekly LLM spend, week to {ending}"
 DIGEST_HEADER = ("Feature", "This week", "Week before", "Change")
 DIGEST_EMPTY = "No LLM usage in the last two weeks."
@@ -149,6 +152,5 @@ DIGEST_STARTED = ":calendar: The weekly spend digest will be posted in <#{channe
 DIGEST_STOPPED = "The weekly spend digest in <#{channel}> is stopped."
 NEW = "new"
 PACE = "{pace} at this pace"
-OVERVIEW_HEADER_NOTE = "Forecast column: the saved forecasts' full month."
 DIGEST_FAILED = "I couldn't schedule it there: invite me to the channel, then try again."
 LIST_WORD = "forecasts"  # /llmcost forecasts

@@ -3,6 +3,7 @@ owning team, where its alerts go, and its budget."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
@@ -12,6 +13,7 @@ from bot.domain.usage import UsageError
 from bot.domain.usage.cost import to_micros
 
 MAX_BUDGET = Decimal(100_000_000)  # $ a month
+CHANNEL = re.compile(r"^[CG][A-Z0-9]{2,20}$")  # a public or private channel's id
 
 
 class Lever(BaseModel):
@@ -55,3 +57,10 @@ def parse_budget(text: str) -> Decimal:
     if not value.is_finite() or value <= 0 or value > MAX_BUDGET:
         raise UsageError("bad_budget", value=text)
     return value.quantize(Decimal("0.01"))
+
+
+def channel_id(value: str | None) -> str:
+    """A channel id as a conversations_select sends it; UsageError otherwise."""
+    if not value or not CHANNEL.match(value):
+        raise UsageError("no_channel")
+    return value

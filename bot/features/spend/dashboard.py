@@ -65,11 +65,16 @@ def insert(view: dict[str, Any], deps: Deps, *, team: str) -> dict[str, Any]:
 
 
 def switch(body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
-    """A panel button: the same Home view with that panel."""
-    panel = action.get("value")
+    """A panel button: the same Home view with that panel (an unknown value: the first
+    panel; a click that doesn't come with its Home view: the whole Home tab again)."""
+    value = action.get("value")
+    panel = value if isinstance(value, str) and value in PANELS else PANELS[0]
     current = body.get("view") or {}
-    if panel not in PANELS or current.get("type") != "home":
+    deps, team, user = Deps.of(context), team_of(context), body["user"]["id"]
+    if current.get("type") != "home" or not isinstance(current.get("blocks"), list):
+        from bot.features import home  # home calls insert(): imported here, not at the top
+
+        home.publish(client, deps, team=team, user=user)
         return
-    blocks = place(list(current.get("blocks") or []),
-                   section(Deps.of(context), team_of(context), panel=str(panel)))  # fmt: skip
-    client.views_publish(user_id=body["user"]["id"], view={"type": "home", "blocks": blocks})
+    blocks = place(list(current["blocks"]), section(deps, team, panel=panel))
+    client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})

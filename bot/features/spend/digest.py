@@ -19,6 +19,8 @@ from bot.blocks.common import notice
 from bot.blocks.spend_alerts import digest_message
 from bot.blocks.spend_forms import DIGEST_CHANNEL, DIGEST_CHOICE, OFF, digest_modal, submitted
 from bot.deps import Deps, team_of
+from bot.domain.usage import UsageError
+from bot.domain.usage.forecast import channel_id
 from bot.domain.usage.ledger import month_of, week_by_feature
 from bot.errors import StateUnavailable
 from bot.features.spend.forecasts import store_for
@@ -99,9 +101,10 @@ def open_form(body: dict, client: WebClient) -> None:
 
 def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:
     values = submitted(view)
-    channel = values.get(DIGEST_CHANNEL)
-    if not channel:
-        ack(response_action="errors", errors={DIGEST_CHANNEL: texts.ERRORS["no_channel"]})
+    try:
+        channel = channel_id(values.get(DIGEST_CHANNEL))
+    except UsageError as error:
+        ack(response_action="errors", errors={DIGEST_CHANNEL: describe(error, style="field")})
         return
     spend, now = store_for(Deps.of(context), team_of(context)), datetime.now(UTC)
     try:

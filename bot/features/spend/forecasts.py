@@ -21,9 +21,10 @@ from bot.blocks.spend import forecasts_message
 from bot.blocks.spend_forms import BUDGET, CHANNEL, FEATURE, TEAM, forecast_modal, submitted
 from bot.deps import Deps, team_of
 from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.money import format_usd
 from bot.domain.cost.result import Estimate
 from bot.domain.usage import UsageError
-from bot.domain.usage.forecast import Forecast, Lever, parse_budget
+from bot.domain.usage.forecast import Forecast, Lever, channel_id, parse_budget
 from bot.domain.usage.ledger import feature_field, month_of
 from bot.domain.usage.records import feature_name
 from bot.errors import StateUnavailable
@@ -85,7 +86,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
         return
     ack()
     saved = texts.SAVED.format(
-        feature=forecast.feature, estimate=_usd(forecast.estimate), budget=_usd(forecast.budget),
+        feature=forecast.feature, estimate=format_usd(forecast.estimate), budget=format_usd(forecast.budget),
         channel=forecast.channel, team=forecast.team,
     )  # fmt: skip
     try:
@@ -107,9 +108,7 @@ def _forecast(
     feature = field(FEATURE, feature_name)
     team = field(TEAM, lambda v: feature_name(v, "team"))
     budget = field(BUDGET, parse_budget)
-    channel = values.get(CHANNEL)
-    if not channel:
-        errors[CHANNEL] = describe(UsageError("no_channel"), style="field")
+    channel = field(CHANNEL, channel_id)
     if errors:
         return None
     primary, workload = estimate.primary, estimate.workload
@@ -140,9 +139,3 @@ def listing(deps: Deps, team: str) -> dict[str, Any]:
         return {"response_type": "ephemeral", **notice(common.STATE_UNAVAILABLE)}
     spent = {f: fields.get(feature_field(f), 0) for f in found}
     return {"response_type": "ephemeral", **forecasts_message(found, spent)}
-
-
-def _usd(amount: Any) -> str:
-    from bot.domain.cost.money import format_usd
-
-    return format_usd(amount)

@@ -8,7 +8,7 @@ a workspace's keys share a Redis Cluster hash slot and every multi-key script st
 | ``users:{YYYY-MM}`` | set of the month's active users | none (kept) |
 | ``seen:{sha256(id)[:32]}`` | a record id already counted | ``USAGE_ID_TTL_SECONDS`` |
 | ``alert:{YYYY-MM}:{feature}:{75,100}`` | that alert was claimed (sent) | 62 days |
-| ``token`` | SHA-256 of the workspace's usage token (OAuth mode) | none |
+| ``token`` | hash: SHA-256 of the workspace's usage token, who created it | none |
 | ``digests`` | hash channel -> the scheduled weekly digest | none |
 | ``digest_refresh:{channel}`` | the digest was rescheduled within the hour | 1 hour |
 """
@@ -195,14 +195,16 @@ class SpendStore:
         with redis_errors():
             self.client.delete(self._name(f"alert:{month}:{feature}:{threshold}"))
 
-    def set_token_hash(self, digest: str) -> None:
+    def set_token(self, digest: str, user: str) -> None:
         with redis_errors():
-            self.client.set(self._name("token"), digest)
+            self.client.hset(self._name("token"), mapping={"hash": digest, "by": user})
 
-    def token_hash(self) -> str | None:
+    def token(self) -> tuple[str, str] | None:
+        """(SHA-256 of the workspace's usage token, who created it), or None."""
         with redis_errors():
-            raw = self.client.get(self._name("token"))
-        return _s(raw) if raw is not None else None
+            found = self.client.hmget(self._name("token"), ["hash", "by"])
+        digest, user = found
+        return None if digest is None else (_s(digest), _s(user or b""))
 
     def digests(self) -> dict[str, dict]:
         with redis_errors():

@@ -1,8 +1,9 @@
 """Usage tokens: who may send records and ask for a budget.
 
-Single-workspace mode: the ``USAGE_TOKEN`` setting. OAuth mode: one token per workspace,
-created from App Home and shown once: ``tou-<team>-<secret>``; Redis keeps only its SHA-256
-(a new token replaces the old one). Comparisons are constant-time."""
+The workspace's token, created from App Home and shown once: ``tou-<team>-<secret>``; Redis
+keeps only its SHA-256 and who created it (only they can replace it; a new token ends the
+old one). Single-workspace mode also takes the ``USAGE_TOKEN`` setting (its team is
+``single``). Comparisons are constant-time."""
 
 from __future__ import annotations
 
@@ -15,21 +16,24 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.common import notice
 from bot.blocks.spend_forms import token_modal
 from bot.deps import Deps, team_of
 from bot.errors import StateUnavailable
-from bot.features.spend.store import SINGLE_TEAM, SpendStore
+from bot.features.spend.store import SINGLE_TEAM, SpendStore, spend_team
 from bot.settings import Settings
 from bot.state import Store
 from bot.texts import common
+from bot.texts import spend as texts
 
 log = logging.getLogger(__name__)
 PREFIX = "tou-"
 
 
-def configured(settings: Settings) -> bool:
-    return settings.oauth_enabled or bool(settings.usage_token)
+def configured(settings: Settings, store: Store) -> bool:
+    """Whether any token could open anything (else a 401 says how to turn ingest on)."""
+    if settings.oauth_enabled or settings.usage_token:
+        return True
+    return SpendStore(store, SINGLE_TEAM, id_ttl=settings.usage_id_ttl_seconds).token() is not None
 
 
 def _digest(token: str) -> str:
@@ -44,34 +48,45 @@ def authenticate(settings: Settings, store: Store, header: str | None) -> str | 
         return None
     if not settings.oauth_enabled:
         expected = settings.usage_token.get_secret_value() if settings.usage_token else ""
-        ok = bool(expected) and hmac.compare_digest(token.encode(), expected.encode())
-        return SINGLE_TEAM if ok else None
+        if expected and hmac.compare_digest(token.encode(), expected.encode()):
+            return SINGLE_TEAM
     team, _, secret = token.removeprefix(PREFIX).partition("-")
     if not token.startswith(PREFIX) or not team or not secret or not team.isalnum():
         return None
-    stored = SpendStore(store, team, id_ttl=settings.usage_id_ttl_seconds).token_hash()
-    return team if stored and hmac.compare_digest(stored, _digest(token)) else None
+    if team != SINGLE_TEAM and not settings.oauth_enabled:
+        return None
+    stored = SpendStore(store, team, id_ttl=settings.usage_id_ttl_seconds).token()
+    ok = stored is not None and hmac.compare_digest(stored[0], _digest(token))
+    return team if ok else None
 
 
-def create(spend: SpendStore) -> str:
-    """A new token for the workspace (returned once; only its hash is kept)."""
+def create(spend: SpendStore, user: str) -> str | None:
+    """A new token for the workspace (returned once; only its hash is kept), or None when
+    someone else created the current one."""
+    current = spend.token()
+    if current is not None and current[1] != user:
+        return None
     token = f"{PREFIX}{spend.team}-{secrets.token_urlsafe(24)}"
-    spend.set_token_hash(_digest(token))
+    spend.set_token(_digest(token), user)
     return token
 
 
 def create_click(body: dict, client: WebClient, context: BoltContext) -> None:
-    """App Home's "Create usage token" (OAuth mode): a new token, shown once in a modal."""
-    deps = Deps.of(context)
-    if not deps.settings.oauth_enabled:
-        return
-    spend = SpendStore(deps.store, team_of(context), id_ttl=deps.settings.usage_id_ttl_seconds)
+    """App Home's "Create usage token": a new token, shown once in a modal."""
+    deps, user = Deps.of(context), body["user"]["id"]
+    settings = deps.settings
+    spend = SpendStore(deps.store, spend_team(settings, team_of(context)),
+                       id_ttl=settings.usage_id_ttl_seconds)  # fmt: skip
     try:
-        token = create(spend)
+        token = create(spend, user)
     except StateUnavailable:
-        client.chat_postMessage(channel=body["user"]["id"], **notice(common.STATE_UNAVAILABLE))
-        return
+        words = common.STATE_UNAVAILABLE
+    else:
+        owner = None if token else (spend.token() or ("", ""))[1]
+        words = texts.TOKEN_SHOWN.format(token=token) if token else texts.TOKEN_NOT_YOURS.format(
+            owner=owner
+        )
     try:
-        client.views_open(trigger_id=body["trigger_id"], view=token_modal(token))
+        client.views_open(trigger_id=body["trigger_id"], view=token_modal(words))
     except SlackApiError as exc:
         log.warning("views.open for a usage token failed: %s", exc.response.get("error"))

@@ -13,7 +13,6 @@ from slack_bolt import BoltRequest, BoltResponse
 
 from bot.blocks.clicks import decode
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.serve_process import ServeProcess
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim, buttons
 from bot.domain import buildvsbuy as bvb
@@ -24,6 +23,7 @@ from bot.settings import PROJECT_ROOT
 from bot.texts import buildvsbuy as t
 from tests.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.support.loopback import http
+from tests.support.servers import serve_processes
 
 pytestmark = pytest.mark.slow
 PATHS = load_knowledge(PROJECT_ROOT / "knowledge").tree.paths()
@@ -74,21 +74,8 @@ def two_servers(fake_slack: FakeSlack, redis_url: str, redis_client, module_pref
         "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": fake_slack.url, "REDIS_URL": redis_url, "REDIS_PREFIX": module_prefix,
     }  # fmt: skip
-    servers = [ServeProcess(env), ServeProcess(env)]
-    starters = [threading.Thread(target=s.start) for s in servers]
-    for thread in starters:
-        thread.start()
-    for thread in starters:
-        thread.join(90)
-    try:
-        assert all(s.started_in is not None for s in servers), [s.output() for s in servers]
-        yield [s.url for s in servers]
-    finally:
-        for server in servers:
-            server.stop()
-        keys = list(redis_client.scan_iter(match=f"{module_prefix}:*"))
-        if keys:
-            redis_client.delete(*keys)
+    with serve_processes(env, redis_client, module_prefix) as urls:
+        yield urls
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ def test_home_is_published_within_limits(sim) -> None:
     assert labels == [
         "Build or buy?", "Estimate LLM cost", "Interview prep", "Should I learn this now?",
         "Self-assessment",
-        "Overview", "By feature", "By team", "By model tier", "Weekly digest…",  # spend panels
+        "Overview", "By feature", "By team", "By model tier", "Weekly digest…",  # spend
+        "Create usage token",
     ]  # fmt: skip
 
 

@@ -5,7 +5,6 @@ GET /budget/<feature> (asked of either process) answers over: true from 100% on.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
@@ -14,13 +13,13 @@ import pytest
 from pydantic import SecretStr
 
 from bot.devtools.fake_slack import FakeSlack
-from bot.devtools.serve_process import ServeProcess
 from bot.domain.usage.forecast import Forecast, Lever
 from bot.features.spend.store import SINGLE_TEAM, SpendStore
 from bot.state import Store
 from bot.usage_http import make_usage_app
 from tests.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.support.loopback import http
+from tests.support.servers import serve_processes
 from tests.support.spend import TOKEN, call, lines, record
 
 CHANNEL = "C0ALERTS"
@@ -46,21 +45,8 @@ def two_servers(fake_slack: FakeSlack, redis_url: str, redis_client, prefix):
         "SLACK_API_URL": fake_slack.url, "REDIS_URL": redis_url, "REDIS_PREFIX": prefix,
         "USAGE_TOKEN": TOKEN,
     }  # fmt: skip
-    servers = [ServeProcess(env, workers=2), ServeProcess(env, workers=2)]
-    starters = [threading.Thread(target=s.start) for s in servers]
-    for thread in starters:
-        thread.start()
-    for thread in starters:
-        thread.join(90)
-    try:
-        assert all(s.started_in is not None for s in servers), [s.output() for s in servers]
-        yield [s.url for s in servers]
-    finally:
-        for server in servers:
-            server.stop()
-        keys = list(redis_client.scan_iter(match=f"{prefix}:*"))
-        if keys:
-            redis_client.delete(*keys)
+    with serve_processes(env, redis_client, prefix, workers=2) as urls:
+        yield urls
 
 
 def _budget(url: str) -> dict:

@@ -84,10 +84,12 @@ def test_feature_team_and_tier_panels(sim, sent) -> None:
     assert _row(tiers, "Frontier (≥ $2 / 1M input)")[1:3] == ["10,000", "1,500"]
 
 
-def test_a_forged_panel_changes_nothing(sim, sent) -> None:
+@pytest.mark.parametrize("value", ["../../etc", "", "OVERVIEW", "teams "])
+def test_a_forged_panel_shows_the_first_one(sim, sent, value: str) -> None:
     home = sim.open_home(user="U0ALICE").view
-    reply = sim.click_in_view(home, "By team", value="../../etc")
-    assert [c.method for c in reply.calls if c.method == "views.publish"] == []
+    teams = sim.click_in_view(home, "By team").view
+    reply = sim.click_in_view(teams, "By team", value=value)
+    assert _table(reply.view)[0] == ["Measure", "This month", "Forecast"]
 
 
 def test_an_empty_month_says_how_to_start(sim) -> None:

@@ -30,11 +30,13 @@ def oauth(settings):
 
 def test_a_workspace_token_opens_that_workspace_only(store, oauth) -> None:
     usage = make_usage_app(store, oauth)
-    mine = tokens.create(SpendStore(store, "T0MINE", id_ttl=60))
-    theirs = tokens.create(SpendStore(store, "T0THEIRS", id_ttl=60))
-    stored = SpendStore(store, "T0MINE", id_ttl=60).token_hash()
-    assert stored == hashlib.sha256(mine.encode()).hexdigest()
-    assert mine not in str([store.client.get(k) for k in store.client.scan_iter(f"{store.prefix}:*token")])
+    mine = tokens.create(SpendStore(store, "T0MINE", id_ttl=60), "U0ADMIN")
+    theirs = tokens.create(SpendStore(store, "T0THEIRS", id_ttl=60), "U0OTHER")
+    stored = SpendStore(store, "T0MINE", id_ttl=60).token()
+    assert stored == (hashlib.sha256(mine.encode()).hexdigest(), "U0ADMIN")
+    kept = [store.client.hgetall(k) for k in store.client.scan_iter(f"{store.prefix}:*token")]
+    assert kept
+    assert mine.encode() not in repr(kept).encode()
     assert call(usage, "POST", "/usage", lines(record()), token=mine)[0] == 200
     assert _spent(store, "T0MINE") > 0
     assert _spent(store, "T0THEIRS") == 0
@@ -45,13 +47,31 @@ def test_a_workspace_token_opens_that_workspace_only(store, oauth) -> None:
 def test_a_new_token_replaces_the_old(store, oauth) -> None:
     usage = make_usage_app(store, oauth)
     spend = SpendStore(store, "T0MINE", id_ttl=60)
-    old = tokens.create(spend)
-    new = tokens.create(spend)
+    old = tokens.create(spend, "U0ADMIN")
+    assert tokens.create(spend, "U0SOMEONE") is None  # only its creator replaces it
+    new = tokens.create(spend, "U0ADMIN")
+    assert old is not None
+    assert new is not None
     assert call(usage, "GET", "/budget/triage", token=old)[0] == 401
     assert call(usage, "GET", "/budget/triage", token=new)[0] == 404  # no forecast yet
 
 
 @pytest.mark.parametrize("token", ["tou-", "tou--x", "tou-T0MINE-", "xoxb-T0MINE-abc", "tou-T0?-x"])
 def test_malformed_tokens_are_refused(store, oauth, token: str) -> None:
-    tokens.create(SpendStore(store, "T0MINE", id_ttl=60))
+    tokens.create(SpendStore(store, "T0MINE", id_ttl=60), "U0ADMIN")
     assert call(make_usage_app(store, oauth), "POST", "/usage", lines(record()), token=token)[0] == 401
+
+
+def test_app_home_makes_a_token_that_works_in_single_workspace_mode(sim, store, settings) -> None:
+    home = sim.open_home(user="U0ALICE").view
+    reply = sim.click_in_view(home, "Create usage token")
+    [opened] = [c for c in reply.calls if c.method == "views.open"]
+    shown = str(opened.args["view"]["blocks"])
+    token = shown[shown.index("tou-single-"):].split("`")[0]
+    usage = make_usage_app(store, settings)  # no USAGE_TOKEN set
+    assert call(usage, "POST", "/usage", lines(record()), token=token)[0] == 200
+    other = sim.click_in_view(home, "Create usage token", user="U0BOB")
+    [refused] = [c for c in other.calls if c.method == "views.open"]
+    assert "only they can replace it" in str(refused.args["view"]["blocks"])
+    assert call(usage, "POST", "/usage", lines(record()), token=token)[0] == 200
+    assert call(usage, "POST", "/usage", lines(record()), token="tou-T0TEST-" + token[11:])[0] == 401
