@@ -16,7 +16,6 @@ from bot.blocks.common import (
     button,
     context,
     divider,
-    escape,
     header,
     message,
     section,
@@ -122,7 +121,7 @@ def _features(month: Month, board: Dashboard) -> Table:
         spent = month.by_feature[name].micros if name in month.by_feature else 0
         f = board.forecasts.get(name)
         rows.append((
-            name, escape(f.team) if f else texts.NOT_APPLICABLE, format_usd(from_micros(spent)),
+            name, f.team if f else texts.NOT_APPLICABLE, format_usd(from_micros(spent)),
             format_usd(f.estimate) if f else texts.NOT_APPLICABLE,
             format_usd(f.budget) if f else texts.NOT_APPLICABLE,
             _pct_or_dash(percent(spent, f.budget_micros)) if f else texts.NOT_APPLICABLE,
@@ -155,9 +154,9 @@ def forecasts_message(forecasts: Mapping[str, Forecast], spent: Mapping[str, int
     if not forecasts:
         return message(texts.FORECASTS_EMPTY, [section(texts.FORECASTS_EMPTY)])
     rows = tuple(
-        (f.feature, escape(f.team), escape(f.model) or texts.NOT_APPLICABLE,
+        (f.feature, f.team, f.model or texts.NOT_APPLICABLE,  # raw_text: shown as is
          format_usd(f.estimate), format_usd(f.budget),
-         format_usd(from_micros(spent.get(f.feature, 0))), f"<#{f.channel}>")
+         format_usd(from_micros(spent.get(f.feature, 0))), f.channel)
         for f in list(forecasts.values())[:ROWS]
     )  # fmt: skip
     table = Table(texts.FORECASTS_HEADER, rows, ("left", "left", "left", "right", "right", "right"))

@@ -29,8 +29,7 @@ def section(deps: Deps, team: str, *, panel: str = PANELS[0], now: datetime | No
     spend = store_for(deps, team)
     month = month_of(now)
     try:
-        fields, users = spend.month(month)
-        forecasts = spend.forecasts()
+        fields, users, forecasts = spend.dashboard(month)
         figures = month_figures(month, fields, users)
     except StateUnavailable:
         log.warning("home: spend figures unavailable")

@@ -140,6 +140,21 @@ class SpendStore:
             fields, users = pipe.execute()
         return {_s(k): int(v) for k, v in fields.items()}, int(users)
 
+    def dashboard(self, month: str) -> tuple[dict[str, int], int, dict[str, Forecast]]:
+        """(the month's counters, its active users, the forecasts), in one round trip."""
+        with redis_errors():
+            pipe = self.client.pipeline(transaction=False)
+            pipe.hgetall(self._name(f"month:{month}"))
+            pipe.scard(self._name(f"users:{month}"))
+            pipe.hgetall(self._name("forecasts"))
+            fields, users, forecasts = pipe.execute()
+        found = {_s(k): _forecast(v) for k, v in forecasts.items()}
+        return (
+            {_s(k): int(v) for k, v in fields.items()},
+            int(users),
+            {k: v for k, v in sorted(found.items()) if v is not None},
+        )
+
     def months(self, months: Sequence[str]) -> dict[str, dict[str, int]]:
         with redis_errors():
             pipe = self.client.pipeline(transaction=False)

@@ -105,7 +105,7 @@ def test_the_dashboard_says_when_redis_is_down(sim, store, monkeypatch) -> None:
     def down(*args, **kwargs):
         raise StateUnavailable("down")
 
-    monkeypatch.setattr(spend_store.SpendStore, "month", down)
+    monkeypatch.setattr(spend_store.SpendStore, "dashboard", down)
     view = sim.open_home(user="U0ALICE").view
     assert "Spend figures can't be read right now" in str(view["blocks"])
 
