@@ -14,6 +14,11 @@ from bot.usage_http import make_usage_app
 from tests.support.spend import TOKEN, call, lines, record
 
 
+def _scheduled(fake) -> list:
+    """Scheduled messages in this test's channel (the fake is shared by the session)."""
+    return [s for s in fake.scheduled() if s.channel == "C0DIGEST"]
+
+
 def _digest_form(sim) -> dict:
     home = sim.open_home(user="U0ALICE").view
     reply = sim.click_in_view(home, "Weekly digest…")
@@ -26,7 +31,7 @@ def test_opt_in_refresh_and_stop(sim, slack_api, store, app_settings) -> None:
     assert call(usage, "POST", "/usage", lines(record(), record(feature="search")))[0] == 200
     reply = sim.submit(_digest_form(sim), {DIGEST_CHANNEL: "C0DIGEST"})
     assert reply.ack is None
-    [first] = slack_api.scheduled()
+    [first] = _scheduled(slack_api)
     assert first.channel == "C0DIGEST"
     posted = datetime.fromtimestamp(first.post_at, UTC)
     assert (posted.weekday(), posted.hour, posted.minute) == (0, 9, 0)
@@ -39,15 +44,15 @@ def test_opt_in_refresh_and_stop(sim, slack_api, store, app_settings) -> None:
         clock=lambda: datetime.now(UTC) + timedelta(hours=2),
     )  # fmt: skip
     assert call(later, "POST", "/usage", lines(record(feature="support")))[0] == 200
-    [second] = slack_api.scheduled()
+    [second] = _scheduled(slack_api)
     assert second.id != first.id
     assert "support" in second.text
     assert call(later, "POST", "/usage", lines(record()))[0] == 200
-    assert [s.id for s in slack_api.scheduled()] == [second.id]  # refreshed once an hour
+    assert [s.id for s in _scheduled(slack_api)] == [second.id]  # refreshed once an hour
 
     stop = sim.submit(_digest_form(sim), {DIGEST_CHANNEL: "C0DIGEST", DIGEST_CHOICE: OFF})
     assert stop.ack is None
-    assert slack_api.scheduled() == []
+    assert _scheduled(slack_api) == []
 
 
 @pytest.mark.parametrize(
