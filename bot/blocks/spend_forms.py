@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from bot.blocks.common import Block, plain, section
+from bot.blocks.common import Block, escape, plain, section
 from bot.domain.cost.money import format_usd, to_cents
 from bot.texts import spend as texts
 
@@ -58,7 +58,7 @@ def forecast_modal(
     """The form; the budget defaults to the estimate (rounded up to the dollar)."""
     budget = to_cents(estimate).to_integral_value(rounding=ROUND_CEILING)
     blocks = [
-        section(texts.FORM_INTRO.format(model=model, estimate=format_usd(estimate))),
+        section(texts.FORM_INTRO.format(model=escape(model), estimate=format_usd(estimate))),
         _input(FEATURE, texts.FEATURE_LABEL, _text(), texts.FEATURE_HINT),
         _input(TEAM, texts.TEAM_LABEL, _text(), texts.TEAM_HINT),
         _input(CHANNEL, texts.CHANNEL_LABEL, _channel(channel)),

@@ -55,7 +55,7 @@ def open_form(body: dict, action: dict, respond: Respond, client: WebClient, con
         return
     primary = estimate.primary
     view = forecast_modal(
-        model=primary.model_name, estimate=primary.per_month, channel=click_channel(body),
+        model=primary.ref, estimate=primary.per_month, channel=click_channel(body),
         metadata=json.dumps({"args": args}),
     )  # fmt: skip
     try:
