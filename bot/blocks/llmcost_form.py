@@ -14,7 +14,7 @@ from typing import Any
 from bot.blocks.common import Block, clip, plain, section
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import VOLUME_KINDS
-from bot.texts import llmcost as texts
+from bot.texts import llmcost_form as texts
 from bot.texts.errors import describe
 
 CALLBACK = "cost.modal"

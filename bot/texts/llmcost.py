@@ -46,6 +46,28 @@ Prices: genai-prices offline data (its version is shown with each answer), or yo
 scripts; `estimate diff '<base>' '<head>'` for a per-PR cost diff).
 `/llmcost` with no arguments opens a form with the same fields."""
 
+
+
+def plain(text: str) -> str:
+    """Slack mrkdwn to terminal text: no ``*bold*`` stars, no code-span backticks."""
+    return text.replace("`", "").replace("*", "")
+
+
+HELP_TERMINAL = plain(HELP).replace("/llmcost help", "python -m bot estimate --help")
+USAGE = """\
+usage: python -m bot estimate [--json] ARGS...
+       python -m bot estimate diff [--json] 'BASE ARGS' 'HEAD ARGS'
+       python -m bot estimate --help
+
+ARGS are /llmcost's, e.g.: python -m bot estimate model=gpt-4o in=2000 out=500 qps=3
+Exit status: 0 with the answer on stdout; 1 with one error line on stderr for bad input;
+2 for a bad command line (this text)."""
+DIFF_HEAD = "Cost change, base -> head:"
+DIFF_ROW = "{what}: {base} -> {head} ({delta}, {pct})"
+DIFF_WHAT = {"per_call": "Per call", "per_month": "Per month"}
+DIFF_VERDICT = "Verdict: {base} -> {head}"
+DIFF_NO_PCT = "new"
+
 # -- errors ---------------------------------------------------------------------------------------
 
 FRAMES = {  # every /llmcost error names the token, says what is wrong, and shows a working example
@@ -197,8 +219,7 @@ NOTES: dict[str, str] = {
 }
 ALIAS_NOTE = "`{alias}` read as {model}, the newest match in genai-prices."
 
-CUSTOM_SOURCE = "custom prices (yours)"
-NOTE = "Note: {note}"
+COMMAND = "/llmcost"
 
 FORM_FAILED = (
     ":warning: I couldn't open the form. Type the arguments instead, e.g. "
