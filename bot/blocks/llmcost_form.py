@@ -148,4 +148,4 @@ def _batch(checked: bool) -> Block:
 
 def field_error(error: CostInputError) -> str:
     """The command's error words as plain text for under a form field (no markup)."""
-    return clip(describe(error, style="field"), ERROR_LIMIT)
+    return clip(describe(error, style="field", topic="llmcost_form"), ERROR_LIMIT)

@@ -6,6 +6,8 @@ notes by the note codes the estimate carries (see bot/domain/cost/result.py).
 
 from __future__ import annotations
 
+import re
+
 EXAMPLE = "model=gpt-4o in=2000 out=500 qps=3"
 
 HELP = """\
@@ -189,12 +191,13 @@ def fixed_args(code: str, details: dict[str, object]) -> str | None:
     if not args:
         return None
     flat = args.replace("`", "'")
-    if fix is not None and token and token in flat:
-        return " ".join(flat.replace(token, fix, 1).split())
+    word = re.compile(r"(?<!\S)" + re.escape(token) + r"(?!\S)") if token else None
+    if fix is not None and word is not None and word.search(flat):
+        return " ".join(word.sub(lambda _: fix, flat, count=1).split())
     if code in _APPEND and option in FIX_PAIRS:
         return f"{flat} {FIX_PAIRS[option]}"
-    if code in _DROP and token and token in flat:
-        return " ".join(flat.replace(token, "", 1).split()) or None
+    if code in _DROP and word is not None and word.search(flat):
+        return " ".join(word.sub("", flat, count=1).split()) or None
     return None
 
 

@@ -24,6 +24,7 @@ from bot.devtools.view_state import state_values
 from bot.domain.cost import CostInputError, estimate, parse_request
 from bot.domain.cost.args import form_args, request_args, request_fields
 from bot.texts.errors import describe
+from tests.domain.cost.conftest import SELFHOST
 
 SEED = "model=gpt-4o in=2000 out=500 qps=3"
 SIX = "gpt-4o,claude-sonnet-4-5,gemini-2.5-flash,gpt-4o-mini,gpt-4.1,claude-haiku-4-5"
@@ -37,7 +38,7 @@ def costs(knowledge):
 
 def render(text: str, costs, **kwargs) -> dict:
     request = parse_request(text)
-    return estimate_message(estimate(request, costs), args=request_args(request), **kwargs)
+    return estimate_message(estimate(request, costs, SELFHOST), args=request_args(request), **kwargs)
 
 
 def all_mrkdwn(payload: dict) -> list[str]:
@@ -151,7 +152,7 @@ def test_shared_copy_has_no_share_button_and_names_the_sharer(costs) -> None:
 
 
 def test_model_names_are_escaped(costs) -> None:
-    result = estimate(parse_request(SEED + " compare=gemini-2.5-flash"), costs)
+    result = estimate(parse_request(SEED + " compare=gemini-2.5-flash"), costs, SELFHOST)
     hostile = "<!channel>&co"
     ranking = tuple(dataclasses.replace(c, ref=hostile) for c in result.ranking)
     primary = next(c for c in ranking if c.is_primary)

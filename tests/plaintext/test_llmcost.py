@@ -15,10 +15,11 @@ from bot.domain.knowledge.costs import CostKnowledge
 from bot.plaintext.llmcost import render_text
 from bot.settings import PROJECT_ROOT, Settings
 from bot.texts import llmcost as texts
+from tests.domain.cost.conftest import SELFHOST
 
 
 def text_for(command: str, costs: CostKnowledge) -> str:
-    return render_text(estimate(parse_request(command), costs))
+    return render_text(estimate(parse_request(command), costs, SELFHOST))
 
 
 def test_reference_estimate_text(costs: CostKnowledge) -> None:

@@ -10,12 +10,13 @@ from bot.domain.cost.estimate import estimate
 from bot.domain.cost.levers import workload_facts
 from bot.domain.cost.parse import parse_request
 from bot.domain.knowledge.costs import CostKnowledge
+from tests.domain.cost.conftest import SELFHOST
 
 D = Decimal
 
 
 def run(text: str, costs: CostKnowledge):  # type: ignore[no-untyped-def]
-    return estimate(parse_request(text), costs)
+    return estimate(parse_request(text), costs, SELFHOST)
 
 
 def test_reference_workload_levers_ranked_with_savings(costs: CostKnowledge) -> None:

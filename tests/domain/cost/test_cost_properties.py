@@ -16,7 +16,7 @@ from bot.domain.cost.request import CostRequest
 from bot.plaintext.llmcost import render_text
 from bot.texts import llmcost as texts
 from bot.texts.errors import describe
-from tests.domain.cost.conftest import load_costs, outcome
+from tests.domain.cost.conftest import SELFHOST, load_costs, outcome
 
 COSTS = load_costs()
 KEYS = sorted({alias for names in ALIASES.values() for alias in names})
@@ -91,7 +91,7 @@ def requests(draw: st.DrawFn) -> str:
 @settings(max_examples=400, deadline=None)
 @given(requests())
 def test_estimates_are_self_consistent(text: str) -> None:
-    result = outcome(lambda: estimate(parse_request(text), COSTS))
+    result = outcome(lambda: estimate(parse_request(text), COSTS, SELFHOST))
     if isinstance(result, CostInputError):
         assert result.code == "over_context", text  # the only legitimate refusal here
         return
