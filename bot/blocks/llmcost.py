@@ -190,7 +190,11 @@ def _self_host(estimate: Estimate) -> list[Block]:
         texts.F_STAND_IN.format(
             name=escape(fleet.oss.name), lower=texts.B_LOWER if fleet.oss.lower_quality else ""
         ),
-        texts.F_FLEET.format(replicas=fleet.replicas, gpr=fleet.gpus_per_replica, gpus=fleet.gpus),
+        texts.F_FLEET.format(
+            replicas=format_count(fleet.replicas),
+            gpr=format_count(fleet.gpus_per_replica),
+            gpus=format_count(fleet.gpus),
+        ),
         texts.F_FLEET_COST.format(
             gpu_monthly=format_usd(fleet.gpu_monthly),
             ops=format_usd(fleet.ops_monthly),

@@ -215,9 +215,9 @@ def fleet_lines(estimate: Estimate) -> list[str]:
     lines = [
         stand_in_line(fleet, estimate.primary.ref),
         texts.FLEET.format(
-            replicas=fleet.replicas,
-            gpr=fleet.gpus_per_replica,
-            gpus=fleet.gpus,
+            replicas=format_count(fleet.replicas),
+            gpr=format_count(fleet.gpus_per_replica),
+            gpus=format_count(fleet.gpus),
             peak_qps=format_count(fleet.peak_qps),
             peak=format_count(fleet.peak_to_average),
             target=format_pct(fleet.target_utilization_pct),
@@ -231,7 +231,7 @@ def fleet_lines(estimate: Estimate) -> list[str]:
             replica_qps=format_count(fleet.replica_qps),
         ),
         texts.FLEET_COST.format(
-            gpus=fleet.gpus,
+            gpus=format_count(fleet.gpus),
             gpu_hour=format_usd(fleet.gpu_hour),
             hours=fleet.hours_per_month,
             gpu_monthly=format_usd(fleet.gpu_monthly),

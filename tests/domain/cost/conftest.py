@@ -1,5 +1,5 @@
-"""The cost knowledge from knowledge/costs.yaml, loaded once per session; a helper for
-property tests that accept a CostInputError as an outcome."""
+"""The cost and self-host knowledge, loaded once per session; a helper for property tests
+that accept a CostInputError as an outcome. Shared by tests/plaintext (its conftest)."""
 
 from __future__ import annotations
 
