@@ -46,7 +46,8 @@ def test_estimate_prints_the_answer() -> None:
         "Prices from genai-prices 0.2.3 (offline data)",
     ]:
         assert line in done.stdout
-    assert "*" not in done.stdout and "`" not in done.stdout
+    assert "*" not in done.stdout
+    assert "`" not in done.stdout
 
 
 def test_no_arguments_is_usage_on_stderr_exit_2() -> None:
@@ -80,7 +81,8 @@ def test_run_estimate(argv: list[str], code: int, in_out: str, in_err: str) -> N
     assert (out == "") is (code != 0)
     if code == 1:
         assert len(err.splitlines()) == 1
-        assert "`" not in err and "*" not in err
+        assert "`" not in err
+        assert "*" not in err
 
 
 @pytest.mark.parametrize(
@@ -147,7 +149,8 @@ def test_diff_text_and_json() -> None:
 
 def test_diff_names_the_side_with_bad_input() -> None:
     code, out, err = run("diff", "model=gpt-4o in=2000 out=500 qps=3", "model=gpt-4o in=-1")
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert err.startswith("error: head: in=-1: ")
 
 

@@ -49,7 +49,8 @@ def test_reference_estimate_text(costs: CostKnowledge) -> None:
         assert line in out, line
     assert "Same workload on each model" not in out
     assert "Note:" not in out
-    assert "*" not in out and "`" not in out  # no Slack markup on a terminal
+    assert "*" not in out
+    assert "`" not in out
 
 
 def test_compare_cached_batch_and_notes(costs: CostKnowledge) -> None:

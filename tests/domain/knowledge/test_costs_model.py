@@ -64,8 +64,10 @@ BROKEN = [
     (("levers", 4, "applies_when", 0), {"fact": "batch", "at_least": 1}, "takes only `is"),
     (("levers", 0, "applies_when", 0), {"fact": "output_tokens", "is": True}, "takes `at_least"),
     (("levers", 0, "applies_when", 0), {"fact": "qps", "at_least": 5, "below": 5}, "smaller"),
-    (("self_host_defaults", "tps", "value"), "0", "must be more than 0"),
-    (("self_host_defaults", "ops", "source"), _DELETE, "Field required"),
+    (("levers", 1, "ceiling"), "vibes", "Input should be"),
+    (("aliases", 0, "word"), "Sonnet 5", "String should match pattern"),
+    (("reasoning", "patterns"), [], "at least 1 item"),
+    (("reasoning", "source"), _DELETE, "Field required"),
     (("calendar", "days_per_month"), 365, "less than or equal to 31"),
 ]
 
