@@ -25,7 +25,7 @@ from bot.blocks.common import (
     section,
 )
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
-from bot.domain.cost.result import Estimate, ModelCost
+from bot.domain.cost.result import Estimate, ModelCost, Workload
 from bot.plaintext.llmcost import (
     fleet_lines,
     lever_savings,
@@ -62,7 +62,7 @@ def estimate_message(
     blocks: list[Block] = [
         header(texts.TITLE.format(model=primary.ref)),
         section(escape(workload_line(estimate.workload, estimate.request.tier))),
-        *_money(primary),
+        *_money(primary, estimate.workload),
         section(_verdict(estimate)),
     ]
     if len(estimate.ranking) > 1:
@@ -95,7 +95,7 @@ def error_message(text: str) -> dict[str, Any]:
     return notice(text)
 
 
-def _money(cost: ModelCost) -> list[Block]:
+def _money(cost: ModelCost, workload: Workload) -> list[Block]:
     call = cost.per_call
     split = texts.SPLIT.format(
         input=format_usd(call.input),
@@ -106,15 +106,14 @@ def _money(cost: ModelCost) -> list[Block]:
         split += texts.SPLIT_WRITES.format(writes=format_usd(call.cache_write))
     if call.other:
         split += texts.SPLIT_OTHER.format(other=format_usd(call.other))
-    calls = cost.per_month / call.total if call.total else None
     items = [
         texts.F_PER_CALL.format(total=format_usd(call.total)),
         texts.F_OUTPUT_SHARE.format(share=format_pct(call.output_share * 100)),
         texts.F_PER_MONTH.format(month=format_usd(cost.per_month)),
         texts.F_PER_YEAR.format(year=format_usd(cost.per_year)),
+        texts.F_CALLS_MONTH.format(calls=format_count(workload.calls_per_month)),
+        texts.F_QPS.format(qps=format_count(workload.qps)),
     ]
-    if calls is not None:
-        items.append(texts.F_CALLS_MONTH.format(calls=format_count(calls)))
     return [fields_section(*items), context(split)]
 
 
