@@ -56,7 +56,9 @@ def run_estimate(argv: Sequence[str], *, settings: Settings, out: TextIO, err: T
     except CostInputError as exc:
         err.write(terminal_error(exc) + "\n")
         return EXIT_BAD_INPUT
-    out.write(json.dumps(estimate_json(result), indent=2) + "\n" if as_json else render_text(result))
+    out.write(
+        json.dumps(estimate_json(result), indent=2) + "\n" if as_json else render_text(result)
+    )
     return 0
 
 
@@ -81,5 +83,7 @@ def _diff(
             err.write(terminal_error(exc, side) + "\n")
             return EXIT_BAD_INPUT
     base, head = results
-    out.write(json.dumps(diff_json(base, head), indent=2) + "\n" if as_json else render_diff(base, head))
+    out.write(
+        json.dumps(diff_json(base, head), indent=2) + "\n" if as_json else render_diff(base, head)
+    )
     return 0

@@ -88,7 +88,10 @@ def prices_line(cost: ModelCost) -> str:
     )
     provider = cost.provider_id or texts.CUSTOM_PROVIDER
     return texts.PRICES.format(
-        source=source_label(cost.price_source), model_id=cost.model_id, provider=provider, rates=rates
+        source=source_label(cost.price_source),
+        model_id=cost.model_id,
+        provider=provider,
+        rates=rates,
     )
 
 
@@ -110,7 +113,10 @@ def note_lines(estimate: Estimate) -> list[str]:
 def stand_in_line(fleet: SelfHost, model: str) -> str:
     template = texts.STAND_IN_CHOSEN if fleet.oss.chosen_by_user else texts.STAND_IN
     line = template.format(
-        name=fleet.oss.name, example=fleet.oss.example, model=model, tier=fleet.oss.vendor_tier_label
+        name=fleet.oss.name,
+        example=fleet.oss.example,
+        model=model,
+        tier=fleet.oss.vendor_tier_label,
     )
     return line + (texts.LOWER_QUALITY if fleet.oss.lower_quality else "")
 

@@ -76,7 +76,9 @@ LEVERS_NONE = "No lever from the playbook applies to this workload."
 LEVERS_NOTE = "Ranges overlap: don't add them up."
 
 # -- the self-host fleet ------------------------------------------------------------------------
-SELF_HOST_HEAD = "Self-hosting open weights (the self-host break-even formula, published benchmarks):"
+SELF_HOST_HEAD = (
+    "Self-hosting open weights (the self-host break-even formula, published benchmarks):"
+)
 STAND_IN = "Stand-in: {name} ({example}) for {model}, {tier}."
 STAND_IN_CHOSEN = "Stand-in: {name} ({example}), as asked, for {model}, {tier}."
 LOWER_QUALITY = " A lower quality class than the vendor model."
@@ -88,7 +90,9 @@ THROUGHPUT = (
     "Per replica: {prefill} prefill + {decode} decode tok/s interactive (offline peak "
     "{peak_prefill} + {peak_decode}), so {replica_qps} calls a second."
 )
-FLEET_COST = "Cost: {gpus} x {gpu_hour}/h x {hours} h = {gpu_monthly}, + ops {ops} = {monthly}/month"
+FLEET_COST = (
+    "Cost: {gpus} x {gpu_hour}/h x {hours} h = {gpu_monthly}, + ops {ops} = {monthly}/month"
+)
 API_COST = "API at this volume: {monthly}/month; {difference}."
 FLEET_CHEAPER = "the fleet is {amount}/month cheaper on paper"
 API_CHEAPER = "the API is {amount}/month cheaper"
@@ -121,7 +125,9 @@ B_COMPARE_HEAD = "*Same workload on each model*, cheapest first:"
 B_COMPARE_ROW = "{rank}. *{model}*: {month}/month ({call} a call){delta}"
 B_COMPARE_NOTE = "      _{note}_"
 B_LEVERS_HEAD = "*Levers that apply*, in the order to run them (on {month}/month):"
-B_LEVER = "*{rank}. {name}*: {savings}\n{effort} · typically {low}-{high} of {part} · {notes}\n_{why}_"
+B_LEVER = (
+    "*{rank}. {name}*: {savings}\n{effort} · typically {low}-{high} of {part} · {notes}\n_{why}_"
+)
 B_SELF_HOST_HEAD = "*Self-hosting open weights* (the self-host break-even formula)"
 F_STAND_IN = "*Stand-in*\n{name}{lower}"
 F_FLEET = "*Fleet*\n{replicas} × {gpr} GPU = {gpus} GPUs"

@@ -23,7 +23,6 @@ from bot.devtools.sim import buttons, message_text
 from bot.devtools.view_state import state_values
 from bot.domain.cost import CostInputError, estimate, parse_request
 from bot.domain.cost.args import form_args, request_args, request_fields
-from bot.texts.errors import describe
 from tests.domain.cost.conftest import SELFHOST
 
 REFERENCE = "model=gpt-4o in=2000 out=500 qps=3"

@@ -155,6 +155,8 @@ def test_diff_names_the_side_with_bad_input() -> None:
 
 
 def test_python_m_bot_estimate_diff() -> None:
-    done = estimate("diff", "model=gpt-4o in=2000 out=500 qps=3", "model=gpt-4o-mini in=2000 out=500 qps=3")
+    done = estimate(
+        "diff", "model=gpt-4o in=2000 out=500 qps=3", "model=gpt-4o-mini in=2000 out=500 qps=3"
+    )
     assert done.returncode == 0, done.stderr
     assert "Per month: $77,760.00 -> " in done.stdout

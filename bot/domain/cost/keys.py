@@ -63,4 +63,3 @@ LIMITS: dict[str, Limits] = {
 COUNTS = frozenset(
     {"in", "out", "cached", "cache_write", "cache_write_1h", "reasoning", "gpus", "replicas"}
 )
-

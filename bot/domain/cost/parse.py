@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.keys import ALIASES, KEY_OF_ALIAS, LIMITS
+from bot.domain.cost.keys import COUNTS as _COUNTS
 from bot.domain.cost.request import (
     TIERS,
     VOLUME_KINDS,
@@ -24,16 +26,13 @@ from bot.domain.cost.request import (
     Tier,
     Volume,
 )
-from bot.domain.cost.keys import COUNTS as _COUNTS
-from bot.domain.cost.keys import ALIASES, KEY_OF_ALIAS, LIMITS
-from bot.domain.cost.words import as_pairs
 from bot.domain.cost.values import (
-    Limits,
     parse_count,
     parse_flag,
     parse_model_name,
     parse_number,
 )
+from bot.domain.cost.words import as_pairs
 
 MAX_TEXT = 1000
 MAX_COMPARE = 6
@@ -178,7 +177,7 @@ def _tier(pair: _Pair) -> Tier:
     word = pair.value.strip().lower()
     if word not in TIERS:
         raise CostInputError("bad_tier", token=pair.token, option="tier", tiers=TIERS)
-    return word  # type: ignore[return-value]  # one of TIERS
+    return word
 
 
 def _key_hint(typed_key: str) -> str | None:

@@ -11,6 +11,7 @@ a known fact and uses a test that fits the fact's type.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Literal, get_args
 
@@ -121,7 +122,7 @@ class Lever(KnowledgeModel):
             raise ValueError("impact_low_pct must not exceed impact_high_pct")
         return self
 
-    def applies(self, facts: dict[str, Decimal | bool]) -> bool:
+    def applies(self, facts: Mapping[str, Decimal | bool]) -> bool:
         return all(cond.holds(facts[cond.fact]) for cond in self.applies_when)
 
 

@@ -129,9 +129,7 @@ def test_one_verdict_when_cheaper_on_paper_but_small() -> None:
 def test_aliases_name_the_model_they_mean(text: str, model: str, alias: str) -> None:
     result = run(text)
     assert (result.primary.ref, result.primary.alias_of) == (model, alias)
-    assert texts.ALIAS_NOTE.format(alias=alias, model=model).replace("`", "") in render_text(
-        result
-    )
+    assert texts.ALIAS_NOTE.format(alias=alias, model=model).replace("`", "") in render_text(result)
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,6 @@ cached / batch / tiered / custom splits, unknown models, and offline-only data."
 
 from __future__ import annotations
 
-from bot.domain.cost.pricing import price_call, price_custom
-from bot.domain.cost.request import CallTokens
-
-
-def _price(model, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
-    return price_call(model, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
-
-
-def _custom(label, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
-    return price_custom(label, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
-
 import ast
 import subprocess
 import sys
@@ -30,11 +19,23 @@ from bot.domain.cost.pricing import (
     PRICE_SOURCE,
     _bare_index,
     closest_models,
+    price_call,
+    price_custom,
     split_ref,
 )
+from bot.domain.cost.request import CallTokens
 from bot.settings import PROJECT_ROOT
 from bot.texts.errors import describe
 from tests.domain.cost.conftest import outcome
+
+
+def _price(model, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
+    return price_call(model, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
+
+
+def _custom(label, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
+    return price_custom(label, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
+
 
 D = Decimal
 
