@@ -55,11 +55,9 @@ def price_call(
     option: str = "model",
 ) -> PricedCall:
     """Price one call of ``model_ref`` (``gpt-4o`` or ``provider:model``) with genai-prices,
-    at batch prices and/or a service tier (``flex``, ``priority``) when asked.
-
-    ``token`` is how the model appeared in the input, for errors. Raises CostInputError for
-    a model or provider genai-prices does not know, a model without a token price we need,
-    or a prompt longer than the model's context window.
+    at batch prices and/or a service tier (``flex``, ``priority``) when asked. ``token`` is
+    how the model was typed, for errors: CostInputError for a model or provider genai-prices
+    does not know, a model without a token price we need, a prompt beyond its context window.
     """
     provider_id, model = split_ref(model_ref)
     bad = {"token": token or model_ref, "option": option, "source": PRICE_SOURCE}
