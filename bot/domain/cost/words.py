@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-_NUMBERISH = re.compile(r"\+?\$?(?=[.,]?[0-9])[0-9.,]*[kmb]?", re.IGNORECASE | re.ASCII)
+_NUMBERISH = re.compile(r"[+-]?\$?(?=[.,]?[0-9])[0-9.,]*[kmb]?", re.IGNORECASE | re.ASCII)
 _FLAGS = frozenset({"batch"})
 
 

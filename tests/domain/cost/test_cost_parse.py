@@ -230,3 +230,32 @@ def test_echoed_tokens_cannot_break_out_of_code_spans() -> None:
 )
 def test_wants_help(text: str, expected: bool) -> None:
     assert wants_help(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("gpt-4o-mini 3000 in 400 out 20 qps", "model=gpt-4o-mini in=3000 out=400 qps=20"),
+        ("2k in 500 out 3 qps gpt-4o", "model=gpt-4o in=2k out=500 qps=3"),
+        ("in 2000 out 500 per_day 50k gpt-4o batch", "model=gpt-4o in=2000 out=500 per_day=50k batch=yes"),
+        ("gpt-4o 2,000 input 500 output 1.5M monthly", "model=gpt-4o in=2000 out=500 per_month=1.5M"),
+        ("claude-opus-4 in=10k 1k out 50k per_day", "model=claude-opus-4 in=10k out=1k per_day=50k"),
+        ("gpt-4o in=2000 out=500 100 per_minute tier=flex", "model=gpt-4o in=2000 out=500 per_minute=100 tier=flex"),
+    ],
+)  # fmt: skip
+def test_positional_forms_mean_the_same(typed: str, canonical: str) -> None:
+    assert parse_request(typed) == parse_request(canonical)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "token"),
+    [
+        ("gpt-4o gpt-4o-mini 2k in 500 out 3 qps", "duplicate_key", "gpt-4o-mini"),
+        ("gpt-4o 2k in 500 out 3", "not_key_value", "3"),
+        ("gpt-4o 2k in 500 out -3 qps", "negative", "-3 qps"),
+    ],
+)
+def test_positional_errors_name_what_was_typed(typed: str, code: str, token: str) -> None:
+    with pytest.raises(CostInputError) as caught:
+        parse_request(typed)
+    assert (caught.value.code, caught.value.token) == (code, token)
