@@ -27,6 +27,7 @@ from bot.blocks.common import (
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import Estimate, ModelCost, Workload
 from bot.plaintext.llmcost import (
+    break_even_line,
     fleet_lines,
     lever_savings,
     note_lines,
@@ -178,13 +179,7 @@ def _levers(estimate: Estimate) -> list[Block]:
 
 def _self_host(estimate: Estimate) -> list[Block]:
     fleet = estimate.self_host
-    if fleet.break_even_qps is None or fleet.break_even_calls_per_month is None:
-        even = texts.F_BREAK_EVEN_NONE
-    else:
-        even = texts.F_BREAK_EVEN.format(
-            qps=format_count(fleet.break_even_qps),
-            calls=format_count(fleet.break_even_calls_per_month),
-        )
+    even = break_even_line(fleet, texts.F_BREAK_EVEN, texts.F_BREAK_EVEN_NONE)
     fields = fields_section(
         texts.F_STAND_IN.format(
             name=escape(fleet.oss.name), lower=texts.B_LOWER if fleet.oss.lower_quality else ""

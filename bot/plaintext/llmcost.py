@@ -6,6 +6,8 @@ prices, the verdict, a lever's savings and the stand-in."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.pricing import CUSTOM_SOURCE
 from bot.domain.cost.result import Estimate, LeverSaving, ModelCost, SelfHost, Workload
@@ -211,13 +213,6 @@ def fleet_lines(estimate: Estimate) -> list[str]:
         difference = texts.FLEET_CHEAPER.format(amount=format_usd(fleet.savings_monthly))
     else:
         difference = texts.API_CHEAPER.format(amount=format_usd(-fleet.savings_monthly))
-    if fleet.break_even_qps is None or fleet.break_even_calls_per_month is None:
-        even = texts.BREAK_EVEN_NONE
-    else:
-        even = texts.BREAK_EVEN.format(
-            qps=format_count(fleet.break_even_qps),
-            calls=format_count(fleet.break_even_calls_per_month),
-        )
     lines = [
         stand_in_line(fleet, estimate.primary.ref),
         texts.FLEET.format(
@@ -245,15 +240,23 @@ def fleet_lines(estimate: Estimate) -> list[str]:
             monthly=format_usd(fleet.monthly),
         ),
         texts.API_COST.format(monthly=format_usd(fleet.api_monthly), difference=difference),
-        even,
-        texts.NEXT_REPLICA.format(
-            qps=format_count(fleet.next_replica_qps),
-            calls=format_count(fleet.next_replica_calls_per_month),
-        ),
+        break_even_line(fleet, texts.BREAK_EVEN, texts.BREAK_EVEN_NONE),
+        volume_line(texts.NEXT_REPLICA, fleet.next_replica_qps, fleet.next_replica_calls_per_month),
     ]
     if fleet.defaults_used:
         lines.append(texts.DEFAULTS_USED.format(names=", ".join(fleet.defaults_used)))
     return lines
+
+
+def volume_line(template: str, qps: Decimal, calls: Decimal) -> str:
+    return template.format(qps=format_count(qps), calls=format_count(calls))
+
+
+def break_even_line(fleet: SelfHost, found: str, never: str) -> str:
+    """``found`` with the break-even QPS and calls a month, or ``never`` when there is none."""
+    if fleet.break_even_qps is None or fleet.break_even_calls_per_month is None:
+        return never
+    return volume_line(found, fleet.break_even_qps, fleet.break_even_calls_per_month)
 
 
 def _self_host(estimate: Estimate) -> str:

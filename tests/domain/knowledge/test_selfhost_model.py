@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -12,21 +11,14 @@ from pydantic import ValidationError
 
 from bot.domain.knowledge.selfhost import SelfHostKnowledge
 from bot.settings import PROJECT_ROOT
+from tests.support.yaml_edit import DELETE, changed
 
 RAW = yaml.safe_load((PROJECT_ROOT / "knowledge" / "selfhost.yaml").read_text(encoding="utf-8"))
-_DELETE = object()
+_DELETE = DELETE
 
 
 def _set(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    changed = copy.deepcopy(RAW)
-    target: Any = changed
-    for part in path[:-1]:
-        target = target[part]
-    if value is _DELETE:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return changed
+    return changed(RAW, path, value)
 
 
 def test_loads_and_every_class_cites_a_benchmark() -> None:
