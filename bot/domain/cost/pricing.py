@@ -64,8 +64,8 @@ def price_call(
     usage = _usage(tokens)
     tiered = {"service_tier": tier} if tier else {}
     try:
-        plain = calc_price(usage, model, provider_id=provider_id)
         standard = calc_price(usage, model, provider_id=provider_id, price_context=tiered)
+        plain = calc_price(usage, model, provider_id=provider_id) if tier else standard
         batched = calc_price(
             usage, model, provider_id=provider_id, price_context={**tiered, **BATCH_CONTEXT}
         )
