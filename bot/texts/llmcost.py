@@ -55,7 +55,12 @@ def plain(text: str) -> str:
     return text.replace("`", "").replace("*", "")
 
 
-HELP_TERMINAL = plain(HELP).replace("/llmcost help", "python -m bot estimate --help")
+FORM_LINE = "`/llmcost` with no arguments opens a form with the same fields."
+HELP_TERMINAL = (
+    plain(HELP.replace("\n" + FORM_LINE, ""))
+    .replace("/llmcost help", "python -m bot estimate --help")
+    .replace("/llmcost ", "python -m bot estimate ")
+)
 USAGE = """\
 usage: python -m bot estimate [--json] ARGS...
        python -m bot estimate diff [--json] 'BASE ARGS' 'HEAD ARGS'

@@ -188,9 +188,10 @@ def test_form_is_valid_and_starts_with_the_seed_example() -> None:
 
 def test_form_round_trips_every_field() -> None:
     text = (
-        "model=our-llama in=6000 cached=4000 out=800 per_day=2000000 batch=yes "
-        "compare=gpt-4o,claude-sonnet-4-5 price_in=0.2 price_out=0.6 price_cached=0.05 "
-        "gpus=4 gpu_hour=2.5 ops=8000 tps=3000"
+        "model=our-llama in=6000 cached=4000 cache_write=500 cache_write_1h=100 out=800 "
+        "reasoning=300 per_day=2000000 batch=yes tier=flex compare=gpt-4o,claude-sonnet-4-5 "
+        "price_in=0.2 price_out=0.6 price_cached=0.05 gpus=4 gpu_hour=2.5 ops=8000 tps=3000 "
+        "oss=mid peak=3 replicas=2"
     )
     view = cost_modal(request_fields(parse_request(text)))
     assert_valid_view(view)
@@ -237,7 +238,8 @@ def test_field_errors_are_phrased_for_the_form(text: str, words: str) -> None:
 @pytest.mark.parametrize(
     ("key", "block"),
     [("in", "in"), ("qps", "volume"), ("per_month", "volume"), ("compare", "compare"),
-     ("batch", "batch"), ("price_cached", "price_cached"), ("tps", "tps"), ("nonsense", "model")],
+     ("batch", "batch"), ("price_cached", "price_cached"), ("tps", "tps"), ("nonsense", "model"),
+     ("per_hour", "volume"), ("tier", "tier"), ("oss", "oss"), ("cache_write", "cache_write")],
 )  # fmt: skip
 def test_errors_land_on_their_field(key: str, block: str) -> None:
     assert block_for_key(key) == field_id(block)
