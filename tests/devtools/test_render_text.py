@@ -214,7 +214,7 @@ def test_a_table_block_renders_as_aligned_columns() -> None:
         align=("left", "right"),
     )
     assert render_blocks([table_block(table)]).text.splitlines() == [
-        "Model                  $/month",
-        "gpt-4o              $30,000.00",
-        "gemini-2.5-flash     $5,544.00",
+        "Model" + " " * 16 + "$/month",
+        "gpt-4o" + " " * 12 + "$30,000.00",
+        "gemini-2.5-flash" + " " * 3 + "$5,544.00",
     ]
