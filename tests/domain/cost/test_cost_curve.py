@@ -41,7 +41,7 @@ def test_the_curve_agrees_with_the_answer_at_your_volume(answer_and_curve, costs
 
 
 def test_break_even_is_where_the_lines_cross(answer_and_curve) -> None:
-    result, curve = answer_and_curve
+    _, curve = answer_and_curve
     even = curve.break_even_calls_per_day
     if even is None:
         assert all(p.api_monthly <= p.fleet_monthly for p in curve.points)
