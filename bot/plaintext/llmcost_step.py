@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.cost.money import format_count, format_usd, to_cents
 from bot.domain.cost.result import Estimate
+from bot.plaintext.llmcost import stance_line
 from bot.texts import llmcost_step as texts
 
 _PER_CALL_PLACES = Decimal("0.00000001")
@@ -34,6 +35,7 @@ def step_outputs(estimate: Estimate) -> dict[str, str]:
         calls=format_count(estimate.workload.calls_per_day),
         verdict=verdict.label,
         advice=verdict.advice,
+        stance=stance_line(estimate),
     )
     return {
         "per_call_usd": usd_text(primary.per_call.total, per_call=True),

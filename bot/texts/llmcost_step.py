@@ -6,5 +6,5 @@ from __future__ import annotations
 
 SUMMARY = (
     "{model}: {per_call} a call and {per_month} a month at {calls} calls a day. "
-    "{verdict}: {advice}"
+    "{verdict}: {advice} {stance}"
 )
