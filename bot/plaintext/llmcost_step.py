@@ -10,7 +10,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.cost.money import format_count, format_usd, to_cents
 from bot.domain.cost.result import Estimate
-from bot.plaintext.llmcost import stance_line
 from bot.texts import llmcost_step as texts
 
 _PER_CALL_PLACES = Decimal("0.00000001")
@@ -29,13 +28,14 @@ def usd_text(amount: Decimal, *, per_call: bool = False) -> str:
 def step_outputs(estimate: Estimate) -> dict[str, str]:
     primary, verdict = estimate.primary, estimate.verdict
     summary = texts.SUMMARY.format(
-        model=primary.model_name,
+        model=primary.ref,
         per_call=format_usd(primary.per_call.total),
         per_month=format_usd(primary.per_month),
         calls=format_count(estimate.workload.calls_per_day),
         verdict=verdict.label,
-        advice=verdict.advice,
-        stance=stance_line(estimate),
+        stance=texts.STANCE[verdict.self_host].format(
+            amount=format_usd(abs(estimate.self_host.savings_monthly))
+        ),
     )
     return {
         "per_call_usd": usd_text(primary.per_call.total, per_call=True),
