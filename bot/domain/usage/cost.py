@@ -10,6 +10,7 @@ from typing import Literal
 
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.pricing import price_call, split_ref
+from bot.domain.cost.request import CallTokens
 from bot.domain.usage import UsageError
 from bot.domain.usage.records import UsageRecord
 
@@ -64,7 +65,8 @@ def record_cost(record: UsageRecord) -> RecordCost:
 @lru_cache(maxsize=8192)
 def _priced(ref: str, input_tokens: int, cached: int, output: int, batch: bool) -> RecordCost:
     try:
-        priced = price_call(ref, input_tokens, cached, output, batch=batch)
+        priced = price_call(ref, CallTokens(input=input_tokens, output=output, cached=cached),
+                            batch=batch)  # fmt: skip
     except CostInputError as error:
         code = "unknown_model" if error.code == "unknown_model" else "unpriced"
         closest = error.details.get("closest", ())

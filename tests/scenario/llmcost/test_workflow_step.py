@@ -71,7 +71,7 @@ def test_bad_inputs_fail_the_step_with_the_llmcost_sentence(
     call, execution = _run(sim, slack_api, inputs)
     assert call.method == "functions.completeError"
     with pytest.raises(CostInputError) as caught:
-        estimate(parse_request(step_args(inputs)), knowledge.costs)
+        estimate(parse_request(step_args(inputs)), knowledge.costs, knowledge.selfhost)
     assert execution.error == describe(caught.value, style="terminal")
     assert "Traceback" not in execution.error
     assert "*" not in execution.error
