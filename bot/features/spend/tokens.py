@@ -60,15 +60,15 @@ def authenticate(settings: Settings, store: Store, header: str | None) -> str | 
     return team if ok else None
 
 
-def create(spend: SpendStore, user: str) -> str | None:
-    """A new token for the workspace (returned once; only its hash is kept), or None when
-    someone else created the current one."""
+def create(spend: SpendStore, user: str) -> tuple[str | None, str]:
+    """(a new token for the workspace, returned once: only its hash is kept; its creator),
+    or (None, who created the current one) when that was someone else."""
     current = spend.token()
     if current is not None and current[1] != user:
-        return None
+        return None, current[1]
     token = f"{PREFIX}{spend.team}-{secrets.token_urlsafe(24)}"
     spend.set_token(_digest(token), user)
-    return token
+    return token, user
 
 
 def create_click(body: dict, client: WebClient, context: BoltContext) -> None:
@@ -78,14 +78,12 @@ def create_click(body: dict, client: WebClient, context: BoltContext) -> None:
     spend = SpendStore(deps.store, spend_team(settings, team_of(context)),
                        id_ttl=settings.usage_id_ttl_seconds)  # fmt: skip
     try:
-        token = create(spend, user)
+        token, owner = create(spend, user)
     except StateUnavailable:
         words = common.STATE_UNAVAILABLE
     else:
-        owner = None if token else (spend.token() or ("", ""))[1]
-        words = texts.TOKEN_SHOWN.format(token=token) if token else texts.TOKEN_NOT_YOURS.format(
-            owner=owner
-        )
+        shown = texts.TOKEN_SHOWN if token else texts.TOKEN_NOT_YOURS
+        words = shown.format(token=token, owner=owner)
     try:
         client.views_open(trigger_id=body["trigger_id"], view=token_modal(words))
     except SlackApiError as exc:

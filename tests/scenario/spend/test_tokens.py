@@ -30,8 +30,8 @@ def oauth(settings):
 
 def test_a_workspace_token_opens_that_workspace_only(store, oauth) -> None:
     usage = make_usage_app(store, oauth)
-    mine = tokens.create(SpendStore(store, "T0MINE", id_ttl=60), "U0ADMIN")
-    theirs = tokens.create(SpendStore(store, "T0THEIRS", id_ttl=60), "U0OTHER")
+    mine, _ = tokens.create(SpendStore(store, "T0MINE", id_ttl=60), "U0ADMIN")
+    theirs, _ = tokens.create(SpendStore(store, "T0THEIRS", id_ttl=60), "U0OTHER")
     stored = SpendStore(store, "T0MINE", id_ttl=60).token()
     assert stored == (hashlib.sha256(mine.encode()).hexdigest(), "U0ADMIN")
     kept = [store.client.hgetall(k) for k in store.client.scan_iter(f"{store.prefix}:*token")]
@@ -47,9 +47,9 @@ def test_a_workspace_token_opens_that_workspace_only(store, oauth) -> None:
 def test_a_new_token_replaces_the_old(store, oauth) -> None:
     usage = make_usage_app(store, oauth)
     spend = SpendStore(store, "T0MINE", id_ttl=60)
-    old = tokens.create(spend, "U0ADMIN")
-    assert tokens.create(spend, "U0SOMEONE") is None  # only its creator replaces it
-    new = tokens.create(spend, "U0ADMIN")
+    old, _ = tokens.create(spend, "U0ADMIN")
+    assert tokens.create(spend, "U0SOMEONE") == (None, "U0ADMIN")  # only its creator replaces it
+    new, _ = tokens.create(spend, "U0ADMIN")
     assert old is not None
     assert new is not None
     assert call(usage, "GET", "/budget/triage", token=old)[0] == 401
