@@ -223,6 +223,26 @@ class SlackSim:
         )
         return self.send(request)
 
+    def tick(
+        self, message: dict, action_id: str, values: list[str], *, user: str | None = None
+    ) -> Reply:
+        """Set the checkboxes ``action_id`` in a message from a Reply to exactly ``values``
+        (Slack sends every selected option with each change)."""
+        where = message.get(WHERE) or {}
+        clean = {k: v for k, v in message.items() if k != WHERE}
+        request = self.requests.block_action(
+            action_id,
+            user_id=user or self.user,
+            channel_id=where.get("channel"),
+            message=clean,
+            message_ts=where.get("ts"),
+            is_ephemeral=bool(where.get("ephemeral")),
+            response_url=self._response_url(where),
+            thread_ts=where.get("thread_ts"),
+            selected=values,
+        )
+        return self.send(request)
+
     def click_in_view(
         self, view: dict, label: str, *, user: str | None = None, value: str | None = None
     ) -> Reply:
