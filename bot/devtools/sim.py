@@ -224,10 +224,17 @@ class SlackSim:
         return self.send(request)
 
     def tick(
-        self, message: dict, action_id: str, values: list[str], *, user: str | None = None
+        self,
+        message: dict,
+        action_id: str,
+        values: list[str],
+        *,
+        user: str | None = None,
+        block_id: str | None = None,
     ) -> Reply:
         """Set the checkboxes ``action_id`` in a message from a Reply to exactly ``values``
-        (Slack sends every selected option with each change)."""
+        (Slack sends every selected option with each change); ``block_id`` overrides the
+        element's block id, to forge a tampered payload."""
         where = message.get(WHERE) or {}
         clean = {k: v for k, v in message.items() if k != WHERE}
         request = self.requests.block_action(
@@ -240,6 +247,7 @@ class SlackSim:
             response_url=self._response_url(where),
             thread_ts=where.get("thread_ts"),
             selected=values,
+            block_id=block_id,
         )
         return self.send(request)
 
