@@ -3,6 +3,7 @@ two follow-ups, what a strong answer holds at the level and the red flags."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -39,7 +40,8 @@ def test_a_kit_for_each_level_and_length(level_id: str, minutes: int) -> None:
     spans = [
         (int(a), int(b), int(m)) for a, b, m in re.findall(r"`(\d+)–(\d+)` .*?\((\d+) min\)", plan)
     ]
-    assert spans[0][0] == 0 and spans[-1][1] == minutes
+    assert spans[0][0] == 0
+    assert spans[-1][1] == minutes
     assert all(end - start == m for start, end, m in spans)
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
     assert f"*Total: {minutes} min*" in plan
@@ -81,7 +83,7 @@ def test_each_levels_kit_differs_from_its_neighbours_in_every_area() -> None:
         ]
         for lv in LEVELS
     }
-    for lower, upper in zip(LEVELS, LEVELS[1:], strict=False):
+    for lower, upper in itertools.pairwise(LEVELS):
         strip = lambda s: re.sub(r"· \d+ min( :warning:)?|Mid|Senior|Staff|Lead / Principal", "", s)  # noqa: E731
         assert all(strip(a) != strip(b) for a, b in zip(cards[lower], cards[upper], strict=True))
 

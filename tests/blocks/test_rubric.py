@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.blocks.common import escape
@@ -98,7 +100,7 @@ def test_level_blocks_title() -> None:
 
 
 @pytest.mark.parametrize("area_id", AREAS)
-@pytest.mark.parametrize(("lower", "upper"), list(zip(LEVELS, LEVELS[1:], strict=False)))
+@pytest.mark.parametrize(("lower", "upper"), list(itertools.pairwise(LEVELS)))
 def test_each_level_differs_from_its_neighbours_in_every_area(
     area_id: str, lower: str, upper: str
 ) -> None:

@@ -238,7 +238,8 @@ def test_checks_and_red_flags_build_up_by_level(rubric: Rubric) -> None:
     rag = rubric.area("rag")
     assert rag is not None
     counts = [len(rag.checks_for(level)) for level in rubric.levels]
-    assert counts == sorted(counts) and len(set(counts[1:])) == 3
+    assert counts == sorted(counts)
+    assert len(set(counts[1:])) == 3
     lead = rubric.level("lead")
     assert lead is not None
     assert rag.red_flags_for(lead)[0] == rag.red

@@ -7,12 +7,15 @@ import pytest
 
 from bot.devtools.sim import message_text
 from bot.texts import common
-from tests.support.prep import ALICE, BOB, card, label_of, stored
+from tests.support.prep import BOB, card, label_of, stored
 
 
 def checklist(message: dict) -> tuple[dict, dict]:
     [(block, element)] = [
-        (b, e) for b in message["blocks"] for e in b.get("elements", []) if e.get("type") == "checkboxes"
+        (b, e)
+        for b in message["blocks"]
+        for e in b.get("elements", [])
+        if e.get("type") == "checkboxes"
     ]
     return block, element
 

@@ -45,7 +45,7 @@ def summary(reply) -> dict:
     ],
 )
 def test_a_critical_red_blocks_hire(sim, store, level, red_at, outcome, blocked) -> None:
-    ratings = SEVEN_GREEN[:red_at] + ["red"] + SEVEN_GREEN[red_at:]
+    ratings = [*SEVEN_GREEN[:red_at], "red", *SEVEN_GREEN[red_at:]]
     shown = message_text(summary(score(sim, level, ratings)))
     assert f"*Recommendation: {outcome}*" in shown
     assert "7 Green · 0 Mixed · 1 Red" in shown

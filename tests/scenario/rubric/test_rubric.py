@@ -104,15 +104,21 @@ def test_an_area_across_the_four_levels_side_by_side(sim, knowledge) -> None:
     assert [text.split("*")[1] for text in shown] == ["Mid", "Senior", "Staff", "Lead / Principal"]
     assert rag.mid_bar in shown[0]
     assert all(rag.senior_lead_bar in text for text in shown[1:])
-    assert "Staff adds" in shown[2] and "Staff adds" in shown[3]
-    assert "Lead / Principal adds" in shown[3] and "Lead / Principal adds" not in shown[2]
+    assert "Staff adds" in shown[2]
+    assert "Staff adds" in shown[3]
+    assert "Lead / Principal adds" in shown[3]
+    assert "Lead / Principal adds" not in shown[2]
     assert "written for Tradeoffs" in reply.message_text
 
 
 def test_staff_and_lead_are_no_longer_senior_with_a_new_header(sim) -> None:
-    senior, staff, lead = (sim.command("/rubric", lv).message_text for lv in ("senior", "staff", "lead"))
+    senior, staff, lead = (
+        sim.command("/rubric", lv).message_text for lv in ("senior", "staff", "lead")
+    )
     assert "Staff adds" not in senior
-    assert staff.count("Staff adds") == 8 and "Lead / Principal adds" not in staff
+    assert staff.count("Staff adds") == 8
+    assert "Lead / Principal adds" not in staff
     assert lead.count("Lead / Principal adds") == 8
-    assert "strategy and organization" in lead and "Building the team" in lead
+    assert "strategy and organization" in lead
+    assert "Building the team" in lead
     assert "strategy and organization" not in staff
