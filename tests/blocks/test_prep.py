@@ -16,6 +16,7 @@ from bot.domain.prep import flow as prep
 from bot.domain.prep.flow import PrepFlow
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 from bot.plaintext.prep import rule_words
+from tests.support.prep import checklist
 
 KNOWLEDGE: Knowledge = load_knowledge(KNOWLEDGE_DIR)
 RUBRIC = KNOWLEDGE.rubric
@@ -103,21 +104,11 @@ def test_step_cards(level_id: str, mode: str, step: str, labels: list[str]) -> N
     assert buttons(frozen) == []
 
 
-def _checkboxes(payload: dict) -> tuple[dict, dict]:
-    [(block, element)] = [
-        (b, e)
-        for b in payload["blocks"]
-        for e in b.get("elements", [])
-        if e.get("type") == "checkboxes"
-    ]
-    return block, element
-
-
 @pytest.mark.parametrize("level_id", LEVELS)
 def test_a_practice_card_lists_the_levels_expectations_to_tick(level_id: str) -> None:
     current = flow("practice", level_id, step="rate", index=2, turn=3)
     payload = blocks.step_message(ref_of(current), RUBRIC, current)
-    block, element = _checkboxes(payload)
+    block, element = checklist(payload)
     rag, level = RUBRIC.area("rag"), RUBRIC.level(level_id)
     assert [o["text"]["text"] for o in element["options"]] == list(rag.checks_for(level))
     assert block["block_id"] == f"T0TEST|prep|U1-{FLOW_ID}|3|tick"
@@ -139,7 +130,7 @@ def test_ticks_suggest_a_rating_the_buttons_still_override(
     assert f"{suggested} (suggested)" in labels
     assert len([label for label in labels if label in ("Green", "Mixed", "Red")]) == 2
     assert f"Suggested from your ticks: *{suggested}* ({share}" in message_text(payload)
-    _, element = _checkboxes(payload)
+    _, element = checklist(payload)
     assert [int(o["value"]) for o in element["initial_options"]] == list(ticked)
     frozen = message_text(blocks.frozen_step(RUBRIC, current, blocks.rated_mark("mixed")))
     assert f"Ticked {share.replace(' of ', ' of ')}" in frozen

@@ -30,3 +30,14 @@ def stored(store: Store, user: str = ALICE) -> Versioned[PrepFlow] | None:
 
 def kept(store: Store, ref_id: str) -> Versioned[PrepFlow] | None:
     return store.get(key=done_key(TEAM, ref_id), model=PrepFlow)
+
+
+def checklist(message: dict) -> tuple[dict, dict]:
+    """(block, element) of the one checkboxes element in a message."""
+    [(block, element)] = [
+        (b, e)
+        for b in message["blocks"]
+        for e in b.get("elements", [])
+        if e.get("type") == "checkboxes"
+    ]
+    return block, element

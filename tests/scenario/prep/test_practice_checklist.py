@@ -7,17 +7,7 @@ import pytest
 
 from bot.devtools.sim import message_text
 from bot.texts import common
-from tests.support.prep import BOB, card, label_of, stored
-
-
-def checklist(message: dict) -> tuple[dict, dict]:
-    [(block, element)] = [
-        (b, e)
-        for b in message["blocks"]
-        for e in b.get("elements", [])
-        if e.get("type") == "checkboxes"
-    ]
-    return block, element
+from tests.support.prep import BOB, card, checklist, label_of, stored
 
 
 def test_ticks_suggest_a_rating_and_the_candidate_overrides_it(sim, store, knowledge) -> None:
