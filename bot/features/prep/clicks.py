@@ -158,7 +158,7 @@ def _tick(
     if not all(v.isdigit() for v in values):
         return describe(BadButtonValue("checklist option values are indexes"))
     new = prep.tick(state, (int(v) for v in values), len(area.checks_for(level)))
-    if not flow.save(deps, team, current, new):
+    if new != state and not flow.save(deps, team, current, new):
         return texts.STALE
     respond(replace_original=True, **step_message(flow.ref(team, new), rubric, new))
     return None

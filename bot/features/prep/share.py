@@ -33,6 +33,7 @@ from bot.features.places import click_channel, open_dm
 from bot.features.prep import flow
 from bot.plaintext.prep import filename, scorecard_markdown
 from bot.texts import prep as texts
+from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
@@ -94,7 +95,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
         clicked = decode(view.get("private_metadata"), team=team, kind=flow.KIND)
     except BadButtonValue as error:
         log.info("ignored a share submission: %s", error.why)
-        ack()
+        ack(response_action="errors", errors={CHANNEL_BLOCK: describe(error, style="field")})
         return
     owner, _ = split_ref_id(clicked.id)
     done = flow.load_done(deps, team, clicked.id) if owner == user else None

@@ -136,6 +136,7 @@ def test_only_the_owner_may_share_or_export(sim, store, slack_api) -> None:
     assert refused.ack["response_action"] == "errors"
     forged = sim.submit({**view, "private_metadata": "T0TEST|prep|nope"}, {"channel": "C0HIRING"})
     assert forged.messages == []
+    assert "couldn't match" in str(forged.ack["errors"])
     assert len(slack_api.uploaded()) == uploads
 
 
