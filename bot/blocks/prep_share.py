@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.clicks import FlowRef
-from bot.blocks.common import Block, actions, button, plain, section
+from bot.blocks.common import Block, actions, button, escape, plain, section
 from bot.texts import prep as texts
 
 SHARE_CALLBACK = "prep.share"
@@ -27,7 +27,8 @@ def share_buttons(ref: FlowRef) -> Block:
 
 def share_modal(value: str, title: str) -> dict[str, Any]:
     """The modal: one optional channel picker and one optional person picker (exactly one
-    must be chosen; the submission says so otherwise)."""
+    must be chosen; the submission says so otherwise). ``title`` is plain text (a candidate's
+    name as typed)."""
     channel: Block = {
         "type": "conversations_select",
         "action_id": CHANNEL_ACTION,
@@ -47,7 +48,7 @@ def share_modal(value: str, title: str) -> dict[str, Any]:
         "submit": plain(texts.SHARE_SUBMIT),
         "close": plain(texts.SHARE_CLOSE),
         "blocks": [
-            section(texts.SHARE_INTRO.format(title=title)),
+            section(texts.SHARE_INTRO.format(title=escape(title))),
             _input(CHANNEL_BLOCK, texts.SHARE_CHANNEL, channel),
             _input(PERSON_BLOCK, texts.SHARE_PERSON, person),
         ],

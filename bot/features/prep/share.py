@@ -10,6 +10,7 @@ their DM. Export uploads the scorecard as a Markdown file into the DM the button
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,8 @@ from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 
 
 def title_of(deps: Deps, done: PrepFlow) -> str:
@@ -82,10 +85,17 @@ def click(
 
 
 def _picked(view: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The channel and the person picked; anything that is not a Slack id counts as none."""
     values = (view.get("state") or {}).get("values") or {}
     channel = (values.get(CHANNEL_BLOCK) or {}).get(CHANNEL_ACTION) or {}
     person = (values.get(PERSON_BLOCK) or {}).get(PERSON_ACTION) or {}
-    return channel.get("selected_conversation"), person.get("selected_user")
+    return _id(channel.get("selected_conversation"), CHANNEL_ID), _id(
+        person.get("selected_user"), USER_ID
+    )
+
+
+def _id(value: object, pattern: re.Pattern[str]) -> str | None:
+    return value if isinstance(value, str) and pattern.fullmatch(value) else None
 
 
 def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:

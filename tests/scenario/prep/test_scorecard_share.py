@@ -90,6 +90,12 @@ def test_share_to_a_channel(sim, store, slack_api) -> None:
     assert "Shared the scorecard in <#C0HIRING>." in message_text(told)
 
 
+def test_the_share_modal_shows_the_candidate_as_typed(sim, store) -> None:
+    reply = score(sim, "mid", ["green"] * 8, name="<Ann & Bo>")
+    view = sim.click(summary(reply), "Share…").view
+    assert "*Scorecard: &lt;Ann &amp; Bo&gt; · Mid (L4-equiv)*" in view["blocks"][0]["text"]["text"]
+
+
 def test_share_to_a_person_goes_to_their_dm(sim, store, slack_api) -> None:
     message, _ = finished(sim, store)
     view = sim.click(message, "Share…").view
