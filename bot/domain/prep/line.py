@@ -39,7 +39,7 @@ def parse_line(text: str) -> DmLine:
 
     skip / stop / restart / menu / help count only as the whole line, so an answer that
     starts with "stop" stays an answer. Whether ``practice ...`` is a command or an answer
-    during a session is the caller's call (a command needs a level after the keyword)."""
+    during a flow is the caller's call (a command needs a level after the keyword)."""
     words = text.split()
     if not words:
         return DmLine("text")

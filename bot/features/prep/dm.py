@@ -1,4 +1,4 @@
-"""Interview prep in DMs: keywords, shortcuts, and the lines a running session waits for.
+"""Interview prep in DMs: keywords, shortcuts, and the lines a running flow waits for.
 
 ``bot/features/requests.py`` calls :func:`handle_dm` first for every DM line; it returns True when
 it handled the line. "help" shows the prep menu and returns False, so the router's
