@@ -29,7 +29,11 @@ def test_a_level_is_answered_ephemerally_in_the_ack(sim) -> None:
         ("principal bvb", "Adds vendor risk, data sensitivity", "Explain transformers"),
         ("rag staff", "For comparison, the Mid bar: Chunk, embed", "Buzzwords only"),
         ("help", "/rubric senior rag", "Hiring rubric:"),
-        ("l9", "I don't know the level `l9`. Levels: mid (L4), senior (L5)", "Probe"),
+        ("l9", "I don't know the level or area `l9`. Levels: mid (L4), senior (L5)", "Probe"),
+        ("junior rag", "I don't know the level `junior`. Levels: mid (L4)", "Probe"),
+        ("vibes", "Areas: LLM fundamentals, Prompting &amp; orchestration, RAG", "Probe"),
+        ("rag", "RAG across the levels", "Explain transformers"),
+        ("pr", "could mean several areas", "Probe"),
         ("senior vibes", "I don't know the area `vibes`. Areas: LLM fundamentals", "Probe"),
         ("senior pr", "could mean several areas: Prompting &amp; orchestration, MLOps", "Probe"),
         # Slack sends "&" as "&amp;": the area's own name still finds it
@@ -69,6 +73,7 @@ def test_rubric_payload_for_mentions(app_settings, store, knowledge) -> None:
     deps = Deps(settings=app_settings, store=store, knowledge=knowledge)
     assert "Hiring rubric: Lead / Principal" in str(rubric_payload("lead", deps)["blocks"])
     assert "`junior`" in rubric_payload("junior", deps)["text"]
+    assert "Evals across the levels" in str(rubric_payload("evals", deps)["blocks"])
     assert len(rubric_payload("", deps)["blocks"]) == 2
 
 
@@ -88,3 +93,32 @@ def test_only_you_is_said_only_where_it_is_true(sim, ask, private: bool) -> None
     assert "Hiring rubric: Senior (L5-equiv)" in text
     assert "`/rubric senior rag` narrows to one area" in text
     assert ("Only you can see this." in text) is private
+
+
+def test_an_area_across_the_four_levels_side_by_side(sim, knowledge) -> None:
+    reply = sim.command("/rubric", "RAG")
+    assert reply.ack["response_type"] == "ephemeral"
+    [fields] = [b["fields"] for b in reply.message["blocks"] if "fields" in b]
+    rag = knowledge.rubric.area("rag")
+    shown = [f["text"] for f in fields]
+    assert [text.split("*")[1] for text in shown] == ["Mid", "Senior", "Staff", "Lead / Principal"]
+    assert rag.mid_bar in shown[0]
+    assert all(rag.senior_lead_bar in text for text in shown[1:])
+    assert "Staff adds" in shown[2]
+    assert "Staff adds" in shown[3]
+    assert "Lead / Principal adds" in shown[3]
+    assert "Lead / Principal adds" not in shown[2]
+    assert "written for Tradeoffs" in reply.message_text
+
+
+def test_staff_and_lead_are_no_longer_senior_with_a_new_header(sim) -> None:
+    senior, staff, lead = (
+        sim.command("/rubric", lv).message_text for lv in ("senior", "staff", "lead")
+    )
+    assert "Staff adds" not in senior
+    assert staff.count("Staff adds") == 8
+    assert "Lead / Principal adds" not in staff
+    assert lead.count("Lead / Principal adds") == 8
+    assert "strategy and organization" in lead
+    assert "Building the team" in lead
+    assert "strategy and organization" not in staff
