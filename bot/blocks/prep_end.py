@@ -12,6 +12,7 @@ from bot.blocks.common import Block, context, divider, header, message, section
 from bot.blocks.prep import area_of, level_of, quote, ticked_text
 from bot.blocks.prep_share import share_buttons
 from bot.blocks.rubric import esc, expectations_text
+from bot.blocks.table import Table, table_block, table_text
 from bot.domain.knowledge.frameworks import AnswerTemplate
 from bot.domain.knowledge.rubric import Level, Rubric
 from bot.domain.prep.flow import AreaResult, PrepFlow
@@ -111,13 +112,8 @@ def scorecard_summary(
         context(rule_words(rubric, level, esc)),
         divider(),
     ]
-    for result in flow.results:
-        line = _line(rubric, result)
-        if result.note:
-            line += "".join(
-                texts.SUMMARY_NOTE.format(note=esc(n)) for n in result.note.splitlines()
-            )
-        blocks.append(section(line))
+    table = scorecard_table(rubric, flow)
+    blocks.append(table_block(table))
     blocks.append(
         context(texts.SHARED_BY.format(user=shared_by) if shared_by else texts.PASTE_HINT)
     )
@@ -127,7 +123,23 @@ def scorecard_summary(
     fallback = texts.SUMMARY_FALLBACK.format(
         candidate=flow.candidate, label=level.label, outcome=outcome
     )
-    return message(fallback, blocks)
+    return message(fallback + "\n" + esc(table_text(table)), blocks)
+
+
+def scorecard_table(rubric: Rubric, flow: PrepFlow) -> Table:
+    """Every area in rubric order: its rating and the interviewer's notes (8 rows: it fits)."""
+    rows = tuple(
+        (
+            area_of(rubric, r.area).name,
+            rating_word(r),
+            " / ".join(line.strip() for line in r.note.splitlines() if line.strip())
+            or texts.T_NO_NOTE,
+        )
+        for r in flow.results
+    )
+    return Table(
+        header=(texts.T_AREA, texts.T_RATING, texts.T_NOTES), rows=rows, wrap=(False, False, True)
+    )
 
 
 def ending_message(

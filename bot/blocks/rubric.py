@@ -23,6 +23,7 @@ from bot.blocks.common import (
     mrkdwn,
     section,
 )
+from bot.blocks.table import Table, table_block, table_text
 from bot.domain.knowledge.rubric import Area, Level, Rubric
 from bot.texts import rubric as texts
 
@@ -151,13 +152,37 @@ def across_levels_message(rubric: Rubric, area: Area) -> dict[str, Any]:
         )
         for level in rubric.levels
     ]
+    table = across_levels_table(rubric, area)
+    side_by_side = table_block(table) if table.fits else {"type": "section", "fields": fields[:10]}
     blocks = [
         header(texts.ACROSS_TITLE.format(name=area.name)),
         section(shared),
-        {"type": "section", "fields": fields[:10]},
+        side_by_side,
         context(texts.ACROSS_FOOTER.format(area=area.aliases[0]), texts.SOURCE_NOTE),
     ]
-    return message(texts.ACROSS_FALLBACK.format(name=area.name), blocks)
+    fallback = texts.ACROSS_FALLBACK.format(name=area.name) + "\n" + esc(table_text(table))
+    return message(fallback, blocks)
+
+
+def across_levels_table(rubric: Rubric, area: Area) -> Table:
+    """One row per level: its years, the framework's bar, what the level adds on top."""
+    rows = []
+    for level in rubric.levels:
+        adds = [
+            texts.T_ADDS_ITEM.format(
+                tier=texts.TIER_NAMES[tier], items=texts.ADDS_JOIN.join(a.adds)
+            )
+            for tier, a in area.adds_for(level)
+        ]
+        rows.append((
+            short_label(level), level.years, area.bar_for(level),
+            " / ".join(adds) or texts.T_NOTHING_ADDED,
+        ))  # fmt: skip
+    return Table(
+        header=(texts.T_LEVEL, texts.T_YEARS, texts.T_BAR, texts.T_ADDS),
+        rows=tuple(rows),
+        wrap=(False, False, True, True),
+    )
 
 
 def level_buttons(rubric: Rubric, prefix: str, value_of: Callable[[Level], str]) -> Block:

@@ -225,3 +225,7 @@ def derived(code: str, details: dict[str, object]) -> dict[str, object]:
     if not isinstance(choices, tuple) or not choices:
         return {}
     return {"choices": " and ".join(str(c) for c in choices), "first": choices[0]}
+
+# the candidate scorecard as a table: one row per area
+T_AREA, T_RATING, T_NOTES = "Area", "Rating", "Interviewer's notes"
+T_NO_NOTE = "no note"

@@ -92,3 +92,8 @@ def derived(code: str, details: dict[str, object]) -> dict[str, object]:
 
 def _listed(items: object) -> object:
     return ", ".join(str(i) for i in items) if isinstance(items, tuple) else items or ""
+
+# /rubric <area> as a table: one row per level
+T_LEVEL, T_YEARS, T_BAR, T_ADDS = "Level", "Years", "The bar", "What the level adds"
+T_ADDS_ITEM = "{tier}: {items}"
+T_NOTHING_ADDED = "the bar as written"

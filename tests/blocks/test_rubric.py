@@ -14,11 +14,13 @@ from bot.blocks.rubric import (
     help_message,
     level_blocks,
     rubric_message,
+    short_label,
 )
 from bot.devtools.blockkit import assert_valid_message
 from bot.devtools.sim import buttons, message_text
 from bot.domain.knowledge import Knowledge
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
+from tests.support.tables import table_rows
 
 KNOWLEDGE: Knowledge = load_knowledge(KNOWLEDGE_DIR)
 RUBRIC = KNOWLEDGE.rubric
@@ -115,14 +117,14 @@ def test_an_area_across_the_levels(area_id: str) -> None:
     area = RUBRIC.area(area_id)
     payload = across_levels_message(RUBRIC, area)
     _within_limits(payload)
-    [fields] = [b["fields"] for b in payload["blocks"] if "fields" in b]
-    assert len(fields) == len(RUBRIC.levels)
-    assert all(len(f["text"]) <= 2000 and not f["text"].endswith("…") for f in fields)
-    texts = [f["text"] for f in fields]
-    assert escape(area.mid_bar) in texts[0]
-    assert all(escape(area.senior_lead_bar) in t for t in texts[1:])
-    assert len(set(texts)) == len(texts)
+    header, *rows = table_rows(payload)
+    assert header == ["Level", "Years", "The bar", "What the level adds"]
+    assert [r[0] for r in rows] == [short_label(level) for level in RUBRIC.levels]
+    assert rows[0][2] == area.mid_bar  # the framework's words, unescaped in raw_text cells
+    assert all(r[2] == area.senior_lead_bar for r in rows[1:])
+    assert len({tuple(r) for r in rows}) == len(rows)  # every level reads differently
     assert escape(area.probe) in message_text(payload)
+    assert area.mid_bar in payload["text"]  # the fallback carries the table too
 
 
 def test_the_framework_bars_shown_are_the_knowledge_words_unchanged() -> None:

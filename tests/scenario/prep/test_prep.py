@@ -19,6 +19,7 @@ from bot.features.prep.flow import key
 from bot.state import Store
 from bot.texts import common
 from bot.texts import prep as texts
+from tests.support.tables import table_rows
 
 ALICE, BOB, TEAM = "U0ALICE", "U0BOB", "T0TEST"
 RATINGS = ["green", "mixed", "red", "green", "green", "mixed", "red", "green"]
@@ -166,8 +167,11 @@ def test_scorecard_with_its_recommendation(sim, store) -> None:
     assert "*Recommendation: No hire*" in summary  # 3 Green, 2 Red: hire needs at most 1 Red
     assert "3 Green · 2 Mixed · 2 Red · 1 not rated (7 of 8 areas rated)" in summary
     assert "Hire: at most 1 Red and at least 4 Green" in summary
-    assert "> could not isolate the failure" in summary
-    assert "*Communication &amp; collaboration*: skipped" in summary
+    header, *rows = table_rows(reply.message)
+    assert header == ["Area", "Rating", "Interviewer's notes"]
+    assert len(rows) == 8
+    assert any(r[1] == "Red" and r[2] == "could not isolate the failure" for r in rows)
+    assert rows[-1] == ["Communication & collaboration", "skipped", "no note"]
     assert stored(store) is None
 
 

@@ -8,6 +8,7 @@ from bot.deps import Deps
 from bot.devtools.sim import buttons
 from bot.features.rubric import payload as rubric_payload
 from bot.texts import common
+from tests.support.tables import table_rows
 
 
 def test_a_level_is_answered_ephemerally_in_the_ack(sim) -> None:
@@ -98,16 +99,16 @@ def test_only_you_is_said_only_where_it_is_true(sim, ask, private: bool) -> None
 def test_an_area_across_the_four_levels_side_by_side(sim, knowledge) -> None:
     reply = sim.command("/rubric", "RAG")
     assert reply.ack["response_type"] == "ephemeral"
-    [fields] = [b["fields"] for b in reply.message["blocks"] if "fields" in b]
+    _, *rows = table_rows(reply.message)
     rag = knowledge.rubric.area("rag")
-    shown = [f["text"] for f in fields]
-    assert [text.split("*")[1] for text in shown] == ["Mid", "Senior", "Staff", "Lead / Principal"]
-    assert rag.mid_bar in shown[0]
-    assert all(rag.senior_lead_bar in text for text in shown[1:])
-    assert "Staff adds" in shown[2]
-    assert "Staff adds" in shown[3]
-    assert "Lead / Principal adds" in shown[3]
-    assert "Lead / Principal adds" not in shown[2]
+    assert [r[0] for r in rows] == ["Mid", "Senior", "Staff", "Lead / Principal"]
+    assert rows[0][2] == rag.mid_bar
+    assert all(r[2] == rag.senior_lead_bar for r in rows[1:])
+    adds = [r[3] for r in rows]
+    assert "Staff:" in adds[2]
+    assert "Staff:" in adds[3]
+    assert "Lead / Principal:" in adds[3]
+    assert "Lead / Principal:" not in adds[2]
     assert "written for Tradeoffs" in reply.message_text
 
 
