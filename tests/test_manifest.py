@@ -55,7 +55,8 @@ def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None
     from bot.features.llmcost.step import CALLBACK_ID, INPUTS
 
     step = MANIFEST["functions"][CALLBACK_ID]
-    assert len(CALLBACK_ID) <= 100 and len(step["title"]) <= 255  # Slack's limits
+    assert len(CALLBACK_ID) <= 100
+    assert len(step["title"]) <= 255
     inputs = step["input_parameters"]["properties"]
     assert list(inputs) == [name for name, _ in INPUTS]
     assert {n: p["type"] for n, p in inputs.items()} == {
