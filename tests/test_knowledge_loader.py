@@ -27,7 +27,7 @@ REFRAME = _line(TREE, "  reframe:\n")
 STAFF_LABEL = _line(RUBRIC, "    label: Staff (L6-equiv)")
 CAN_PROMPT = _line(TREE, "  can_prompt:\n")
 FEW_SHOT_EDGES = "    yes: prompting\n    no: fine_tune\n"
-AREA_KEYS = "id, name, aliases, probe, mid_bar, senior_lead_bar, green, red"
+AREA_KEYS = "id, name, aliases, probe, mid_bar, senior_lead_bar, green, red, added"
 LAYERS = (
     "foundation_model, embedding_model, vectors, eval_harness, orchestration, "
     "observability, serving, prompt_management"

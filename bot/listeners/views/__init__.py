@@ -9,11 +9,12 @@ from bot.blocks.llmcost_form import CALLBACK as COST_CALLBACK
 from bot.features import learn
 from bot.features.buildvsbuy import topic_form
 from bot.features.llmcost import form
-from bot.listeners.views import spend
+from bot.listeners.views import prep, spend
 
 
 def register(app: App) -> None:
     app.view(TOPIC_CALLBACK)(topic_form.submit)
     app.view(TOPIC_MODAL)(learn.submit_topic)
     app.view(COST_CALLBACK)(form.submit)
+    prep.register(app)
     spend.register(app)
