@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from bot.domain.knowledge.base import Id, KnowledgeModel, Problem, Problems, Text
 from bot.errors import TradeoffsError
@@ -30,6 +30,26 @@ class UnknownNodeError(TradeoffsError, LookupError):
     def __init__(self, node_id: str, expected: str = "node") -> None:
         super().__init__(f"no {expected} {node_id!r} in the decision tree")
         self.node_id = node_id
+
+
+def _sentence(text: str) -> str:
+    """A record's bullets are read as sentences: a capital (or a digit) first, a stop last."""
+    if not (text[:1].isupper() or text[:1].isdigit()) or text[-1:] not in ".!?":
+        raise ValueError("write it as a sentence: a capital letter first, a full stop last")
+    return text
+
+
+Sentence = Annotated[Text, AfterValidator(_sentence)]
+
+
+class Found(KnowledgeModel):
+    """What each answer to a question establishes, one sentence each (for the record)."""
+
+    yes: Sentence
+    no: Sentence
+
+    def of(self, answer: Answer) -> str:
+        return self.yes if answer == "yes" else self.no
 
 
 class NextStep(KnowledgeModel):
@@ -47,6 +67,7 @@ class Question(KnowledgeModel):
     explain: Text
     yes: Id
     no: Id
+    found: Found
 
     def edge(self, answer: Answer) -> str:
         """The id of the node this answer leads to."""
@@ -57,9 +78,10 @@ class Outcome(KnowledgeModel):
     kind: Literal["outcome"]
     id: Id
     title: Text
-    summary: Text
-    wins: tuple[Text, ...] = Field(min_length=1)
-    costs_and_risks: tuple[Text, ...] = Field(min_length=1)
+    summary: Sentence
+    via: dict[Id, Sentence] = {}  # question id -> the summary when reached from it
+    wins: tuple[Sentence, ...] = Field(min_length=1)
+    costs_and_risks: tuple[Sentence, ...] = Field(min_length=1)
     stack_layers: tuple[Id, ...]  # stack layer ids from knowledge/frameworks.yaml
     next_step: NextStep
 
@@ -94,6 +116,7 @@ class DecisionTree(KnowledgeModel):
     @model_validator(mode="after")
     def _graph_is_sound(self) -> DecisionTree:
         problems = graph_problems(self.start, self.nodes)
+        problems += via_problems(self.nodes)
         if problems:
             raise Problems(problems)
         return self
@@ -127,9 +150,28 @@ class DecisionTree(KnowledgeModel):
             raise UnknownNodeError(node_id, "outcome")
         return found
 
+    def summary_of(self, outcome: Outcome, came_from: str | None) -> str:
+        """The outcome's summary for a walk that reached it from question ``came_from``."""
+        return outcome.via.get(came_from or "", outcome.summary)
+
     def is_outcome(self, node_id: str) -> bool:
         """True for an outcome, False for a question; raises for an unknown id."""
         return isinstance(self.node(node_id), Outcome)
+
+    def outcomes_from(self, node_id: str) -> tuple[Outcome, ...]:
+        """Every outcome a walk from ``node_id`` can end on, ``yes`` first, each once."""
+        found: dict[str, Outcome] = {}
+
+        def walk(key: str) -> None:
+            node = self.nodes[key]
+            if isinstance(node, Outcome):
+                found.setdefault(key, node)
+                return
+            for answer in ANSWERS:
+                walk(node.edge(answer))
+
+        walk(node_id)
+        return tuple(found.values())
 
     def paths(self) -> tuple[TreePath, ...]:
         """Every root-to-outcome path, ``yes`` before ``no`` at each question."""
@@ -228,6 +270,33 @@ def graph_problems(start: str, nodes: dict[str, Question | Outcome]) -> list[Pro
         for key in questions
         if key not in ends
     )
+    return problems
+
+
+def via_problems(nodes: dict[str, Question | Outcome]) -> list[Problem]:
+    """An outcome reached from several questions has a ``via`` summary for each of them
+    (so none contradicts the path); ``via`` names only questions that lead to it."""
+    incoming: dict[str, list[str]] = {key: [] for key in nodes}
+    for key, node in nodes.items():
+        if isinstance(node, Question):
+            for answer in ANSWERS:
+                incoming.setdefault(node.edge(answer), []).append(key)
+    problems: list[Problem] = []
+    for key, node in nodes.items():
+        if not isinstance(node, Outcome):
+            continue
+        sources = incoming.get(key, [])
+        problems.extend(
+            (("nodes", key, "via", name), f"{name!r} is not a question leading to {key!r}")
+            for name in node.via
+            if name not in sources
+        )
+        if len(set(sources)) > 1:
+            problems.extend(
+                (("nodes", key, "via"), f"reached from {name!r} too: say what it means from there")
+                for name in dict.fromkeys(sources)
+                if name not in node.via
+            )
     return problems
 
 
