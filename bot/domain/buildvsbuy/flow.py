@@ -9,7 +9,8 @@ button is told apart from a live one (:class:`StaleStep`) and a forged one
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +68,19 @@ class Vote(BaseModel):
     answer: Answer
 
 
+class CostNote(BaseModel):
+    """An /llmcost estimate run from the flow: its arguments and what it said then."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    args: str
+    model: str
+    per_month: Decimal
+    prices: str  # where the prices came from, e.g. "genai-prices 0.2.3 (offline data)"
+    by: str
+    on: date
+
+
 class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -99,7 +113,7 @@ class Flow(BaseModel):
     mode: Mode = "walk"
     votes: tuple[Vote, ...] = ()  # vote mode: the votes on the current question so far
     asked_turn: int = 0  # the turn the current question was first shown at (votes count)
-    records: tuple[int, ...] = ()  # numbers of the decision records posted from this flow
+    cost: CostNote | None = None  # the latest cost estimate run from the flow's button
 
     @property
     def participants(self) -> tuple[str, ...]:

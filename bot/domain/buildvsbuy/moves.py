@@ -62,10 +62,11 @@ def apply(
         raise BadButtonValue("node is not the current one")
     if voting and move.verb == "close":
         return close(flow, tree, move.node, user, now)
-    if voting and move.verb in ("yes", "no"):
-        return vote(flow, tree, move.node, cast(Answer, move.verb), user)
     if move.verb in ("yes", "no"):
-        return answer(flow, tree, move.node, move.verb, user, now)
+        reply: Answer = move.verb
+        if voting:
+            return vote(flow, tree, move.node, reply, user)
+        return answer(flow, tree, move.node, reply, user, now)
     if move.verb == "back":
         return back(flow, user)
     if move.verb == "restart":

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.domain.buildvsbuy.flow import Flow, Mode, Vote, current_node
+from bot.domain.buildvsbuy.flow import CostNote, Flow, Mode, Vote, current_node
 from bot.domain.knowledge import Knowledge
 from bot.domain.knowledge.frameworks import RolloutPhase, StackLayer
 from bot.domain.knowledge.tree import Answer, DecisionTree, Outcome, Question
@@ -106,19 +105,6 @@ class Alternative(BaseModel):
     reason: str
 
 
-class CostNote(BaseModel):
-    """An /llmcost estimate run from the flow: its arguments and what it said then."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    args: str
-    model: str
-    per_month: Decimal
-    prices: str  # where the prices came from, e.g. "genai-prices 0.2.3 (offline data)"
-    by: str
-    on: date
-
-
 class DecisionRecord(BaseModel):
     """An ADR for one reached outcome, kept for good under its number."""
 
@@ -198,7 +184,6 @@ def decision_record(
     *,
     today: date,
     thread_ts: str | None = None,
-    cost: CostNote | None = None,
     revisit_days: int = REVISIT_DAYS,
 ) -> DecisionRecord:
     rec = recommendation(flow, knowledge)
@@ -216,7 +201,7 @@ def decision_record(
             ContextLine(
                 question=p.question.text, answer=p.answer, user=p.user,
                 finding=p.question.found.of(p.answer), votes=p.votes, tie_broken=p.tie_broken,
-            )  # fmt: skip
+            )
             for p in rec.path
         ),
         outcome=rec.outcome.id,
@@ -227,7 +212,7 @@ def decision_record(
         alternatives=alternatives(flow, knowledge.tree, rec.outcome.id),
         next_step=f"{phase.name} ({phase.duration}): {rec.next_action} "
         f"Exit criteria: {phase.exit_criteria}.",
-        cost=cost,
+        cost=flow.cost,
         channel=flow.channel,
         thread_ts=thread_ts,
     )

@@ -79,7 +79,7 @@ class Outcome(KnowledgeModel):
     id: Id
     title: Text
     summary: Sentence
-    via: dict[Id, Sentence] = {}  # question id -> the summary when reached from it
+    via: dict[Id, Sentence] = Field(default_factory=dict)  # question id -> summary from it
     wins: tuple[Sentence, ...] = Field(min_length=1)
     costs_and_risks: tuple[Sentence, ...] = Field(min_length=1)
     stack_layers: tuple[Id, ...]  # stack layer ids from knowledge/frameworks.yaml

@@ -8,10 +8,10 @@ from bot.blocks.learn import TOPIC_MODAL
 from bot.blocks.llmcost_form import CALLBACK as COST_CALLBACK
 from bot.features import learn
 from bot.features.buildvsbuy import topic_form
-from bot.features.llmcost import form
+from bot.listeners.views.buildvsbuy import on_cost_submit
 
 
 def register(app: App) -> None:
     app.view(TOPIC_CALLBACK)(topic_form.submit)
     app.view(TOPIC_MODAL)(learn.submit_topic)
-    app.view(COST_CALLBACK)(form.submit)
+    app.view(COST_CALLBACK)(on_cost_submit)  # /llmcost's answer, then a flow keeps it
