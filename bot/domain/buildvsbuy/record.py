@@ -207,7 +207,7 @@ def decision_record(
         outcome=rec.outcome.id,
         title=rec.outcome.title,
         decision=rec.summary,
-        wins=rec.outcome.wins,
+        wins=rec.outcome.gains,
         risks=rec.outcome.costs_and_risks,
         alternatives=alternatives(flow, knowledge.tree, rec.outcome.id),
         next_step=f"{phase.name} ({phase.duration}): {rec.next_action} "

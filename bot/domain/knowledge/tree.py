@@ -80,7 +80,8 @@ class Outcome(KnowledgeModel):
     title: Text
     summary: Sentence
     via: dict[Id, Sentence] = Field(default_factory=dict)  # question id -> summary from it
-    wins: tuple[Sentence, ...] = Field(min_length=1)
+    wins: tuple[Text, ...] = Field(min_length=1)  # when it wins (the seed's conditions)
+    gains: tuple[Sentence, ...] = Field(min_length=1)  # what a record says we gain
     costs_and_risks: tuple[Sentence, ...] = Field(min_length=1)
     stack_layers: tuple[Id, ...]  # stack layer ids from knowledge/frameworks.yaml
     next_step: NextStep
@@ -115,8 +116,7 @@ class DecisionTree(KnowledgeModel):
 
     @model_validator(mode="after")
     def _graph_is_sound(self) -> DecisionTree:
-        problems = graph_problems(self.start, self.nodes)
-        problems += via_problems(self.nodes)
+        problems = graph_problems(self.start, self.nodes) or via_problems(self.nodes)
         if problems:
             raise Problems(problems)
         return self
