@@ -37,7 +37,7 @@ def decisions(
     """(the user's, the workspace's) current decisions, newest first, and how many were
     superseded; None where they can't be read. One read: the workspace's decision index."""
     try:
-        index = decision_log.read_index(deps, team)
+        index = decision_log.read_index(deps.store, team)
     except StateUnavailable:
         log.warning("home: decision records unavailable")
         return None, None, 0

@@ -17,11 +17,10 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.deps import Deps
 from bot.domain.buildvsbuy import DecisionRecord, topic_key
 from bot.domain.buildvsbuy.record import Status
 from bot.errors import StateConflict
-from bot.state import Key, Versioned
+from bot.state import Key, Store, Versioned
 
 DECISIONS = "decisions"
 ATTEMPTS = 5  # compare-and-set retries when several records are filed at once
@@ -71,29 +70,29 @@ def record_key(team: str, number: int) -> Key:
     return Key(team, DECISIONS, f"record:{number}")
 
 
-def read_index(deps: Deps, team: str) -> DecisionIndex:
-    found = deps.store.get(key=index_key(team), model=DecisionIndex)
+def read_index(store: Store, team: str) -> DecisionIndex:
+    found = store.get(key=index_key(team), model=DecisionIndex)
     return found.value if found else DecisionIndex()
 
 
-def read_record(deps: Deps, team: str, number: int) -> Versioned[DecisionRecord] | None:
-    return deps.store.get(key=record_key(team, number), model=DecisionRecord)
+def read_record(store: Store, team: str, number: int) -> Versioned[DecisionRecord] | None:
+    return store.get(key=record_key(team, number), model=DecisionRecord)
 
 
 def change_index(
-    deps: Deps, team: str, change: Callable[[DecisionIndex], DecisionIndex | None]
+    store: Store, team: str, change: Callable[[DecisionIndex], DecisionIndex | None]
 ) -> DecisionIndex:
     """Apply ``change`` to the index with compare-and-set, again on a lost race (None from
     ``change``: nothing to write). Returns the index as written (or as it was)."""
     key = index_key(team)
     for _ in range(ATTEMPTS):
-        found = deps.store.get(key=key, model=DecisionIndex)
+        found = store.get(key=key, model=DecisionIndex)
         index, version = (found.value, found.version) if found else (DecisionIndex(), 0)
         new = change(index)
         if new is None:
             return index
         try:
-            deps.store.keep(key=key, expected_version=version, value=new)
+            store.keep(key=key, expected_version=version, value=new)
         except StateConflict:
             continue
         return new
@@ -101,7 +100,7 @@ def change_index(
 
 
 def change_record(
-    deps: Deps,
+    store: Store,
     team: str,
     number: int,
     change: Callable[[DecisionRecord], DecisionRecord],
@@ -109,12 +108,12 @@ def change_record(
     """Compare-and-set one record (again on a lost race); None when it does not exist."""
     key = record_key(team, number)
     for _ in range(ATTEMPTS):
-        found = read_record(deps, team, number)
+        found = read_record(store, team, number)
         if found is None:
             return None
         new = change(found.value)
         try:
-            deps.store.keep(key=key, expected_version=found.version, value=new)
+            store.keep(key=key, expected_version=found.version, value=new)
         except StateConflict:
             continue
         return new
@@ -143,7 +142,7 @@ def replaced_by(index: DecisionIndex, record: DecisionRecord) -> tuple[int, ...]
     )
 
 
-def file(deps: Deps, team: str, record: DecisionRecord, *, flow_turn: int) -> DecisionRecord:
+def file(store: Store, team: str, record: DecisionRecord, *, flow_turn: int) -> DecisionRecord:
     """Number ``record``, add it to the index (marking the records it supersedes) and keep
     it. Safe to repeat for the same flow turn: the record filed the first time comes back."""
     filed: list[DecisionRecord] = []
@@ -170,11 +169,11 @@ def file(deps: Deps, team: str, record: DecisionRecord, *, flow_turn: int) -> De
         )
         return DecisionIndex(entries=(*entries, entry_of(numbered, flow_turn)))
 
-    change_index(deps, team, add)
+    change_index(store, team, add)
     numbered = filed[0]
     key = record_key(team, numbered.number)
     try:
-        deps.store.keep(key=key, expected_version=0, value=numbered)
+        store.keep(key=key, expected_version=0, value=numbered)
     except StateConflict as exc:  # filed before: that one stands
         if isinstance(exc.current, Versioned) and isinstance(exc.current.value, DecisionRecord):
             return exc.current.value
@@ -182,7 +181,7 @@ def file(deps: Deps, team: str, record: DecisionRecord, *, flow_turn: int) -> De
     return numbered
 
 
-def unfile(deps: Deps, team: str, number: int, *, reinstate: bool = True) -> None:
+def unfile(store: Store, team: str, number: int, *, reinstate: bool = True) -> None:
     """Take a record out of the index and delete it. ``reinstate``: it could not be posted,
     so the records it superseded are current again."""
 
@@ -198,11 +197,11 @@ def unfile(deps: Deps, team: str, number: int, *, reinstate: bool = True) -> Non
         )
         return DecisionIndex(entries=entries)
 
-    change_index(deps, team, remove)
-    deps.store.delete(key=record_key(team, number))
+    change_index(store, team, remove)
+    store.delete(key=record_key(team, number))
 
 
-def note_posted(deps: Deps, team: str, record: DecisionRecord) -> None:
+def note_posted(store: Store, team: str, record: DecisionRecord) -> None:
     """The index learns the record's link once it is posted."""
 
     def linked(index: DecisionIndex) -> DecisionIndex | None:
@@ -215,7 +214,7 @@ def note_posted(deps: Deps, team: str, record: DecisionRecord) -> None:
             )
         )
 
-    change_index(deps, team, linked)
+    change_index(store, team, linked)
 
 
 def current(index: DecisionIndex, *, user: str | None = None, limit: int = 5) -> list[IndexEntry]:
@@ -226,19 +225,19 @@ def current(index: DecisionIndex, *, user: str | None = None, limit: int = 5) ->
     return found[:limit]
 
 
-def all_records(deps: Deps, team: str) -> list[DecisionRecord]:
+def all_records(store: Store, team: str) -> list[DecisionRecord]:
     """Every record of the workspace, oldest first (for the export)."""
     records = []
-    for entry in read_index(deps, team).entries:
-        found = read_record(deps, team, entry.number)
+    for entry in read_index(store, team).entries:
+        found = read_record(store, team, entry.number)
         if found is not None:
             records.append(found.value)
     return records
 
 
-def delete(deps: Deps, team: str, number: int) -> bool:
+def delete(store: Store, team: str, number: int) -> bool:
     """Delete one record for good (an explicit delete); False if there was none."""
-    if read_record(deps, team, number) is None and read_index(deps, team).entry(number) is None:
+    if read_record(store, team, number) is None and read_index(store, team).entry(number) is None:
         return False
-    unfile(deps, team, number, reinstate=False)
+    unfile(store, team, number, reinstate=False)
     return True

@@ -49,7 +49,7 @@ def clicked_record(
         tell(respond, describe(error, topic="buildvsbuy"))
         return None
     try:
-        found = decisions.read_record(deps, team, int(click.id))
+        found = decisions.read_record(deps.store, team, int(click.id))
     except StateUnavailable:
         tell(respond, common.STATE_UNAVAILABLE)
         return None
@@ -71,7 +71,7 @@ def export(
         if not deps.store.claim(key=claim, ttl=EXPORT_CLAIM_TTL):
             tell(respond, texts.EXPORTING)
             return
-        topics = {e.number: e.topic for e in decisions.read_index(deps, team).entries}
+        topics = {e.number: e.topic for e in decisions.read_index(deps.store, team).entries}
     except StateUnavailable:
         tell(respond, common.STATE_UNAVAILABLE)
         return

@@ -94,8 +94,7 @@ def supersede(client: WebClient, deps: Deps, team: str, new: DecisionRecord) -> 
     """Mark each record ``new`` supersedes: status, link, message edited, reminder cancelled."""
     for number in new.supersedes:
         try:
-            old = decisions.change_record(
-                deps, team, number,
+            old = decisions.change_record(deps.store, team, number,
                 lambda r: r.model_copy(update={
                     "status": "Superseded", "superseded_by": new.number,
                     "superseded_link": new.link,
@@ -116,8 +115,7 @@ def supersede(client: WebClient, deps: Deps, team: str, new: DecisionRecord) -> 
         cancelled = cancel_reminder(client, old)
         if cancelled != old:
             try:
-                decisions.change_record(
-                    deps, team, number,
+                decisions.change_record(deps.store, team, number,
                     lambda r: r.model_copy(update={"reminder_id": None, "reminder_at": None}),
                 )  # fmt: skip
             except StateError:

@@ -43,7 +43,7 @@ def post_record(
     thread = flow.thread_ts or place.get("thread_ts") or place.get("message_ts")
     draft = decision_record(flow, deps.knowledge, today=now().date(), thread_ts=thread)
     try:
-        record = decisions.file(deps, flow.team, draft, flow_turn=flow.turn)
+        record = decisions.file(deps.store, flow.team, draft, flow_turn=flow.turn)
     except (StateUnavailable, StateConflict):
         _undo(advanced, respond)
         tell(respond, common.STATE_UNAVAILABLE)
@@ -54,7 +54,7 @@ def post_record(
     except SlackApiError as exc:
         error = str(exc.response.get("error", "unknown_error"))
         try:
-            decisions.unfile(deps, flow.team, record.number)
+            decisions.unfile(deps.store, flow.team, record.number)
         except StateError:
             log.warning("could not take back record %s", record.number)
         _undo(advanced, respond)
@@ -96,9 +96,9 @@ def _posted(
         client, team, record.model_copy(update={"message_ts": ts, "link": link})
     )
     try:
-        decisions.change_record(deps, team, record.number, lambda _: done)
+        decisions.change_record(deps.store, team, record.number, lambda _: done)
         if link:
-            decisions.note_posted(deps, team, done)
+            decisions.note_posted(deps.store, team, done)
     except StateError:  # posted; only its link and reminder id are not kept
         log.warning("could not keep record %s's message and reminder", record.number)
     return done

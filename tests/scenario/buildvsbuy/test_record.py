@@ -44,9 +44,9 @@ def test_decision_record_goes_in_the_thread_once(sim, slack_api, store, deps, re
     again = sim.click(final, "Post decision record", user="U8")  # old copy of the button
     assert ephemeral(again) == t.ALREADY_RECORDED.format(user="U7")
     assert len(slack_api.calls_to("chat.postMessage")) == 1
-    [entry] = decisions.read_index(deps, TEAM).entries
+    [entry] = decisions.read_index(deps.store, TEAM).entries
     assert (entry.number, entry.topic, entry.link, entry.status) == (1, "support triage", link, "Accepted")
-    kept = decisions.read_record(deps, TEAM, 1).value
+    kept = decisions.read_record(deps.store, TEAM, 1).value
     assert (kept.message_ts, kept.link, kept.outcome) == (adr[WHERE]["ts"], link, "rag")
     for key in (decisions.index_key(TEAM), decisions.record_key(TEAM, 1)):
         assert redis_client.ttl(key.render(store.prefix)) == -1  # exists, never expires
@@ -61,7 +61,7 @@ def test_decision_record_falls_back_to_the_response_url(sim, slack_api, store, d
     assert posted[0]["thread_ts"] == final[WHERE]["ts"]
     assert posted[0]["text"] == "Decision record ADR 0001: support triage: RAG"
     assert stored(store, final).value.recorded_by == "U7"
-    assert [e.number for e in decisions.read_index(deps, TEAM).entries] == [1]
+    assert [e.number for e in decisions.read_index(deps.store, TEAM).entries] == [1]
 
 
 def test_decision_record_that_cannot_be_posted_can_be_tried_again(sim, slack_api, store, deps):
@@ -71,8 +71,8 @@ def test_decision_record_that_cannot_be_posted_can_be_tried_again(sim, slack_api
     reply = sim.click(final, "Post decision record", user="U7")
     assert ephemeral(reply) == t.RECORD_FAILED.format(error="not_in_channel")
     assert stored(store, final).value.recorded_by is None
-    assert decisions.read_index(deps, TEAM).entries == ()
-    assert decisions.read_record(deps, TEAM, 1) is None
+    assert decisions.read_index(deps.store, TEAM).entries == ()
+    assert decisions.read_record(deps.store, TEAM, 1) is None
     again = next(m for m in reply.messages if m.get("replace_original") is True)
     retry = sim.click({**again, WHERE: final[WHERE]}, "Post decision record", user="U7")
     assert record_message(retry)["blocks"][0]["text"]["text"] == "ADR 0001: support triage"
@@ -93,7 +93,7 @@ def test_a_timeout_is_not_taken_for_a_failure(sim, slack_api, store, deps, monke
     assert ephemeral(reply) == t.RECORD_UNCONFIRMED.format(number=1)
     assert len(slack_api.calls_to("chat.postMessage")) == 1  # not posted twice
     assert stored(store, final).value.recorded_by == "U7"
-    kept = decisions.read_record(deps, TEAM, 1).value
+    kept = decisions.read_record(deps.store, TEAM, 1).value
     assert kept.message_ts is None and kept.reminder_id is not None
     assert ephemeral(sim.click(final, "Post decision record", user="U8")) == (
         t.ALREADY_RECORDED.format(user="U7")
@@ -125,7 +125,7 @@ def test_a_double_click_posts_one_record(sim, slack_api, store, monkeypatch) -> 
 def test_a_later_record_from_the_same_flow_supersedes_the_earlier(sim, slack_api, deps) -> None:
     final = _outcome(sim, "contract review")
     reply, first = post_record(sim, final)
-    first_reminder = decisions.read_record(deps, TEAM, 1).value.reminder_id
+    first_reminder = decisions.read_record(deps.store, TEAM, 1).value.reminder_id
     # Back, another branch: prompting after all
     recorded = next(m for m in reply.messages if m.get("replace_original") is True)
     here = sim.click(recorded, "Back", user="U1").message
@@ -135,7 +135,7 @@ def test_a_later_record_from_the_same_flow_supersedes_the_earlier(sim, slack_api
     assert second["blocks"][0]["text"]["text"] == "ADR 0002: contract review"
     assert "This record supersedes ADR 0001." in message_text(second)
     edited = slack_api.message("C0TEST", first[WHERE]["ts"])
-    link = decisions.read_record(deps, TEAM, 2).value.link
+    link = decisions.read_record(deps.store, TEAM, 2).value.link
     assert f"*Status:* Superseded by <{link}|ADR 0002>" in message_text(edited)
     assert "Accepted" not in message_text(edited)
     [update] = [c for c in slack_api.calls_to("chat.update") if c.args["ts"] == first[WHERE]["ts"]]
@@ -143,9 +143,9 @@ def test_a_later_record_from_the_same_flow_supersedes_the_earlier(sim, slack_api
     cancelled = slack_api.calls_to("chat.deleteScheduledMessage")
     assert [c.args["scheduled_message_id"] for c in cancelled] == [first_reminder]
     assert first_reminder not in [s.id for s in slack_api.scheduled()]
-    old = decisions.read_record(deps, TEAM, 1).value
+    old = decisions.read_record(deps.store, TEAM, 1).value
     assert (old.status, old.superseded_by, old.reminder_id) == ("Superseded", 2, None)
-    index = decisions.read_index(deps, TEAM)
+    index = decisions.read_index(deps.store, TEAM)
     assert [(e.number, e.status, e.superseded_by) for e in index.entries] == [
         (1, "Superseded", 2), (2, "Accepted", None),
     ]  # fmt: skip
@@ -159,7 +159,7 @@ def test_a_new_record_on_the_same_topic_in_the_same_channel_supersedes(sim, slac
     post_record(sim, _outcome(sim, "Contract review"))
     post_record(sim, _outcome(sim, "Contract review", channel="C0OTHER"))  # another channel
     post_record(sim, _outcome(sim, "contract  REVIEW"))
-    statuses = [(e.number, e.channel, e.status) for e in decisions.read_index(deps, TEAM).entries]
+    statuses = [(e.number, e.channel, e.status) for e in decisions.read_index(deps.store, TEAM).entries]
     assert statuses == [
         (1, "C0TEST", "Superseded"), (2, "C0OTHER", "Accepted"), (3, "C0TEST", "Accepted"),
     ]  # fmt: skip
