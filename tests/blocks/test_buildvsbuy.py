@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -130,7 +130,7 @@ def test_long_questions_and_paths_stay_within_limits() -> None:
 
 def vote_flow(votes: tuple[tuple[str, str], ...] = (), steps=()) -> bvb.Flow:
     flow = flow_at(mode="vote")
-    for node, reply in steps:
+    for node, _reply in steps:
         for user, answer in votes:
             flow = bvb.vote(flow, TREE, node, answer, user)
         flow = bvb.close(flow, TREE, node, "U0", NOW)
@@ -141,7 +141,8 @@ def test_vote_mode_shows_the_tally_with_names_and_the_close_button() -> None:
     flow = vote_flow()
     empty = render(flow)
     assert labels(empty) == ["Yes", "No", "Close vote"]
-    assert "No votes yet" in message_text(empty) and "<@U0> closes it" in message_text(empty)
+    assert "No votes yet" in message_text(empty)
+    assert "<@U0> closes it" in message_text(empty)
     assert "vote mode" in message_text(empty)
     for user, answer in (("U1", "yes"), ("U2", "no"), ("U3", "yes"), ("U1", "no")):
         flow = bvb.vote(flow, TREE, "can_prompt", answer, user)

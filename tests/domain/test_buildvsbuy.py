@@ -159,7 +159,8 @@ def test_alternatives_are_the_branches_ruled_out_each_with_a_sentence(path, alte
     found = bvb.decision_record(flow, KNOWLEDGE, today=date(2025, 3, 4)).alternatives
     assert [a.title for a in found] == alternatives
     for alternative in found:
-        assert alternative.reason[0].isupper() and alternative.reason.endswith(".")
+        assert alternative.reason[0].isupper()
+        assert alternative.reason.endswith(".")
 
 
 def test_every_record_bullet_is_a_sentence_on_every_path() -> None:
@@ -209,7 +210,8 @@ def test_close_advances_with_the_majority_and_keeps_the_votes() -> None:
         ("can_prompt", "no", "U0", False)
     ]
     assert [v.user for v in closed.path[0].votes] == ["U1", "U2", "U3"]
-    assert closed.votes == () and closed.asked_turn == closed.turn
+    assert closed.votes == ()
+    assert closed.asked_turn == closed.turn
 
 
 @pytest.mark.parametrize(

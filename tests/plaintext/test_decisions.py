@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.plaintext.decisions import markdown, md_escape
-from tests.blocks.test_decisions import record
+from tests.support.decisions import record
 
 SECTIONS = [
     "## Status", "## Context", "## Decision", "## Consequences", "## Alternatives considered",
@@ -20,7 +20,8 @@ def test_the_file_has_the_adr_sections_in_order() -> None:
     assert "- A prompt alone does not meet the quality bar. @U1 answered No to" in text
     assert "- **Prompting** was ruled out. A prompt alone does not meet the quality bar." in text
     assert "We will go with RAG." in text
-    assert "<@" not in text and "*Status:*" not in text  # Markdown, not Slack mrkdwn
+    assert "<@" not in text
+    assert "*Status:*" not in text
 
 
 def test_a_superseded_file_links_the_file_that_replaced_it() -> None:

@@ -94,7 +94,8 @@ def test_a_timeout_is_not_taken_for_a_failure(sim, slack_api, store, deps, monke
     assert len(slack_api.calls_to("chat.postMessage")) == 1  # not posted twice
     assert stored(store, final).value.recorded_by == "U7"
     kept = decisions.read_record(deps.store, TEAM, 1).value
-    assert kept.message_ts is None and kept.reminder_id is not None
+    assert kept.message_ts is None
+    assert kept.reminder_id is not None
     assert ephemeral(sim.click(final, "Post decision record", user="U8")) == (
         t.ALREADY_RECORDED.format(user="U7")
     )
@@ -150,7 +151,8 @@ def test_a_later_record_from_the_same_flow_supersedes_the_earlier(sim, slack_api
         (1, "Superseded", 2), (2, "Accepted", None),
     ]  # fmt: skip
     home = message_text(sim.open_home(user="U0ALICE").view)
-    assert "ADR 0002" in home and "replaces ADR 0001" in home
+    assert "ADR 0002" in home
+    assert "replaces ADR 0001" in home
     assert "RAG" not in home.split("Recent decisions")[1].split("Reference")[0]
     assert "1 superseded by a later record are not shown" in home
 
