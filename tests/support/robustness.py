@@ -123,9 +123,10 @@ def shown(reply: Reply) -> list[str]:
 
 
 def answered(reply: Reply) -> bool:
-    """The app said something: a message, a view, or errors in a form."""
+    """The app said something: a message, a view, a file shared, or errors in a form."""
     ack = reply.ack or {}
-    return bool(reply.messages or reply.views or ack.get("response_action") == "errors")
+    shared = any(c.method == "files.completeUploadExternal" for c in reply.calls)
+    return bool(reply.messages or reply.views or shared or ack.get("response_action") == "errors")
 
 
 def _trace(record: logging.LogRecord) -> str:
