@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from bot.blocks.learn import TOPIC_INPUT
-from bot.deps import Deps
 from bot.devtools.sim import buttons, message_text
 from bot.domain import buildvsbuy as bvb
 from bot.features.buildvsbuy import decisions
