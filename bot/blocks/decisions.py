@@ -8,7 +8,17 @@ from typing import Any
 
 from bot.blocks.buildvsbuy import LINE_LIMIT, people
 from bot.blocks.clicks import FlowRef
-from bot.blocks.common import actions, button, clip, context, escape, header, message, section
+from bot.blocks.common import (
+    actions,
+    button,
+    clip,
+    context,
+    escape,
+    header,
+    message,
+    plain,
+    section,
+)
 from bot.domain.buildvsbuy import ContextLine, DecisionRecord, tally
 from bot.domain.cost.money import format_usd
 from bot.texts import buildvsbuy as bvb_texts
@@ -17,6 +27,9 @@ from bot.texts import decisions as texts
 KIND = "adr"
 ACTION_EXPORT = "adr.export"
 ACTION_REVISIT_COST = "adr.cost"
+ACTION_OWNER = "adr.owner"
+OWNER_CALLBACK = "adr.owner_modal"
+OWNER_BLOCK, OWNER_INPUT = "adr.owner_block", "adr.owner_input"
 RECORD_BLOCK = "adr.record"
 REMINDER_BLOCK = "adr.reminder"
 
@@ -113,8 +126,14 @@ def record_message(record: DecisionRecord, team: str) -> dict[str, Any]:
     blocks.append(context(*notes))
     if record.status == "Superseded" and record.superseded_by is not None:
         blocks.append(context(texts.SUPERSEDED_NOTE.format(record=status_text(record))))
-    value = ref(team, record.number).value("export")
-    blocks.append(actions(button(texts.EXPORT, ACTION_EXPORT, value), block_id=RECORD_BLOCK))
+    at = ref(team, record.number)
+    blocks.append(
+        actions(
+            button(texts.EXPORT, ACTION_EXPORT, at.value("export")),
+            button(texts.OWNER_BUTTON, ACTION_OWNER, at.value("owner")),
+            block_id=RECORD_BLOCK,
+        )
+    )
     fallback = texts.FALLBACK.format(
         number=record.number, topic=escape(record.topic), title=record.title
     )
@@ -136,3 +155,29 @@ def reminder_message(record: DecisionRecord, team: str) -> dict[str, Any]:
         ),
     ]
     return message(texts.REMINDER_FALLBACK.format(**words), blocks)
+
+
+def owner_modal(record: DecisionRecord, private_metadata: str) -> dict[str, Any]:
+    """Change a record's owner; ``private_metadata`` is the record's button value."""
+    title = texts.TITLE.format(number=record.number, topic=record.topic)
+    return {
+        "type": "modal",
+        "callback_id": OWNER_CALLBACK,
+        "title": plain(texts.OWNER_TITLE),
+        "submit": plain(texts.OWNER_SUBMIT),
+        "close": plain(texts.OWNER_CLOSE),
+        "private_metadata": private_metadata,
+        "blocks": [
+            section(escape(clip(title, 300))),
+            {
+                "type": "input",
+                "block_id": OWNER_BLOCK,
+                "label": plain(texts.OWNER_LABEL),
+                "element": {
+                    "type": "users_select",
+                    "action_id": OWNER_INPUT,
+                    "initial_user": record.owner or record.recorded_by,
+                },
+            },
+        ],
+    }

@@ -34,6 +34,13 @@ PEOPLE = "*Participants:* {people}"
 PEOPLE_VOTE = "*Decided by vote:* each step's votes are in the context. *Participants:* {people}"
 BULLET = "• {text}"
 EXPORT = "Export Markdown"
+OWNER_BUTTON = "Change owner"
+OWNER_TITLE = "Decision owner"
+OWNER_LABEL = "Who owns this decision?"
+OWNER_SUBMIT = "Save"
+OWNER_CLOSE = "Cancel"
+OWNER_FAILED = "I couldn't match this form to a decision record, so nothing changed."
+OWNER_NONE = "Pick the person who owns this decision."
 
 # -- the revisit reminder (scheduled in the record's thread) ---------------------------------
 

@@ -29,10 +29,20 @@ def test_the_record_is_an_adr_with_every_part() -> None:
     ):  # fmt: skip
         assert part in text, part
     assert "*Cost estimate*" not in text
-    [export] = buttons(payload)
-    assert export["text"]["text"] == "Export Markdown"
+    export, owner = buttons(payload)
+    assert [export["text"]["text"], owner["text"]["text"]] == ["Export Markdown", "Change owner"]
     click = decode(export["value"], team="T1", kind="adr")
     assert (click.id, click.arg) == ("3", "export")
+    assert decode(owner["value"], team="T1", kind="adr").arg == "owner"
+
+
+def test_the_owner_form_starts_on_the_current_owner() -> None:
+    from bot.devtools.blockkit import assert_valid_view
+
+    modal = blocks.owner_modal(record(owner="U9"), "T1|adr|3|0|owner")
+    assert_valid_view(modal)
+    assert modal["blocks"][1]["element"]["initial_user"] == "U9"
+    assert modal["private_metadata"] == "T1|adr|3|0|owner"
 
 
 def test_a_vote_record_lists_every_vote_and_the_tie_breaker() -> None:

@@ -1,5 +1,5 @@
 """Clicks on a build-or-buy message: answer or vote, close a vote, back, start over, record,
-estimate, topic; and on a decision record: Export Markdown, Re-run the cost estimate."""
+estimate, topic; and on a decision record: Export Markdown, Change owner, Re-run the cost estimate."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.buildvsbuy import ACTION_COST, ACTION_RECORD, ACTION_TOPIC
-from bot.blocks.decisions import ACTION_EXPORT, ACTION_REVISIT_COST
-from bot.features.buildvsbuy import clicks, export, record, topic_form
+from bot.blocks.decisions import ACTION_EXPORT, ACTION_OWNER, ACTION_REVISIT_COST
+from bot.features.buildvsbuy import clicks, export, owner, record, topic_form
 
 STEP_ACTIONS = re.compile(r"^bvb\.(yes|no|back|restart|close)$")
 
@@ -22,6 +22,7 @@ def register(app: App) -> None:
     app.action(ACTION_TOPIC)(on_topic)
     app.action(ACTION_EXPORT)(on_export)
     app.action(ACTION_REVISIT_COST)(on_revisit_cost)
+    app.action(ACTION_OWNER)(on_owner)
 
 
 def on_step(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
@@ -60,3 +61,10 @@ def on_revisit_cost(
 ) -> None:
     ack()
     export.rerun_cost(body, action, respond, client, context)
+
+
+def on_owner(
+    ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    owner.open_form(body, action, respond, client, context)

@@ -85,7 +85,7 @@ def test_a_timed_out_export_is_not_uploaded_twice(sim, slack_api, monkeypatch) -
 
 def test_forged_export_clicks_change_nothing(sim, slack_api, store) -> None:
     final, adr = _record(sim)
-    [export] = buttons(adr)
+    export = buttons(adr)[0]
     genuine = export["value"]
     for value in (genuine.replace("T0TEST", "T0EVIL", 1), genuine.replace("|1|", "|2|"),
                   genuine.replace("export", "cost"), "T0TEST|adr|x|0|export", "nope"):  # fmt: skip
@@ -94,7 +94,7 @@ def test_forged_export_clicks_change_nothing(sim, slack_api, store) -> None:
         assert ephemeral(reply) == BAD_VALUE
     # a message forged whole (its button too), for a record that does not exist
     missing = genuine.replace("|1|", "|99|")
-    forged = {**adr, "blocks": [{**b, "elements": [{**export, "value": missing}]}
+    forged = {**adr, "blocks": [{**b, "elements": [{**export, "value": missing}, *b["elements"][1:]]}
                                 if b.get("type") == "actions" else b for b in adr["blocks"]]}  # fmt: skip
     assert ephemeral(sim.click(forged, "Export Markdown", user="U3")) == dt.MISSING
     assert _mine(slack_api, final[WHERE]["ts"]) == []
@@ -175,3 +175,34 @@ def test_a_forged_reminder_click_opens_nothing(sim, slack_api) -> None:
     for forged in (value.replace("T0TEST", "T0EVIL", 1), value.replace("cost", "export"), "x"):
         clicked = sim.click(reminder, "Re-run the cost estimate", user="U9", value=forged)
         assert clicked.views == []
+
+
+def test_the_owner_can_be_changed(sim, slack_api, store) -> None:
+    _, adr = _record(sim)
+    before = decisions.read_record(store, TEAM, 1).value.reminder_id
+    modal = sim.click(adr, "Change owner", user="U3").view
+    assert modal["blocks"][1]["element"]["initial_user"] == "U0ALICE"
+    done = sim.submit(modal, {"adr.owner_input": "U0BOB"}, user="U3")
+    assert done.ack is None or done.ack.get("response_action") is None
+    assert decisions.read_record(store, TEAM, 1).value.owner == "U0BOB"
+    edited = slack_api.message("C0TEST", adr[WHERE]["ts"])
+    assert "*Owner:* <@U0BOB>" in message_text(edited)
+    export = sim.click({**adr, **edited, WHERE: adr[WHERE]}, "Export Markdown", user="U3")
+    assert export.status == 200
+    [file] = [f for f in slack_api.uploaded() if f.thread_ts == adr[WHERE]["thread_ts"]]
+    assert "@U0BOB owns this decision." in file.text
+    kept = decisions.read_record(store, TEAM, 1).value.reminder_id
+    ids = {s.id: s for s in slack_api.scheduled()}
+    assert before not in ids
+    assert "owner <@U0BOB>" in str(ids[kept].blocks)
+
+
+def test_a_forged_owner_form_changes_nothing(sim, store) -> None:
+    _, adr = _record(sim)
+    modal = sim.click(adr, "Change owner", user="U3").view
+    for metadata in ("T0EVIL|adr|1|0|owner", "T0TEST|adr|1|0|export", "T0TEST|adr|99|0|owner",
+                     "{}", ""):  # fmt: skip
+        done = sim.submit({**modal, "private_metadata": metadata}, {"adr.owner_input": "U0BOB"})
+        assert done.ack["response_action"] == "errors"
+        assert done.ack["errors"]["adr.owner_block"] == dt.OWNER_FAILED
+    assert decisions.read_record(store, TEAM, 1).value.owner == "U0ALICE"
