@@ -21,7 +21,8 @@ defaults. *Post decision record* writes an ADR in the thread; *Estimate cost* op
 (and can change it), the message shows who voted what, and the starter's *Close vote* \
 advances with the majority; a tie goes the starter's way. The topic form offers the same choice.
 • The decision record is an ADR (numbered, with its owner, the alternatives ruled out and a \
-revisit date 90 days out, when I remind the thread); *Export Markdown* uploads it as a file. \
+revisit date 90 days out, when I remind the thread); *Export Markdown* uploads it as a file, \
+*Change owner* hands it to someone else. \
 A later record on the same topic in the same channel supersedes it.
 • `{COMMAND}` alone asks for the topic first. In a thread, mention me: \
 `@Tradeoffs buildvsbuy &lt;topic&gt;`.

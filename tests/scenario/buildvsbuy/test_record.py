@@ -211,3 +211,12 @@ def test_an_estimate_from_another_form_or_person_is_not_kept(sim, store) -> None
     forged = {**view, "private_metadata": '{"c":"C0TEST","r":"https://elsewhere.example/x"}'}
     sim.submit(forged, {}, user="U2")
     assert stored(store, final).value.cost is None
+
+
+def test_the_log_goes_only_with_the_workspace(sim, requests_, store, redis_client) -> None:
+    post_record(sim, _outcome(sim))
+    names = [k.render(store.prefix) for k in (decisions.index_key(TEAM), decisions.record_key(TEAM, 1))]
+    assert [redis_client.ttl(n) for n in names] == [-1, -1]  # no TTL: kept until uninstalled
+    assert sim.send(requests_.event({"type": "app_uninstalled"})).status == 200
+    assert [redis_client.exists(n) for n in names] == [0, 0]
+    assert decisions.read_index(store, TEAM).entries == ()
