@@ -28,6 +28,7 @@ from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.fake_slack_api import Workspace
 from bot.devtools.fake_slack_files import Scheduled, StoredFile
 from bot.devtools.fake_slack_http import Handler
+from bot.devtools.fake_slack_platform import Execution
 from bot.devtools.fake_slack_records import RESPONSE_URL_USES, Call, Fault, ResponseUrl
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,15 @@ class FakeSlack:
         """Every file uploaded and shared, oldest first."""
         with self._cond:
             return [f for f in self.workspace.files.files.values() if f.content is not None]
+
+    def new_function_execution(self) -> str:
+        """The id of a workflow step run the app may complete once (``function_executed``)."""
+        with self._cond:
+            return self.workspace.platform.announce(f"Fx{uuid.uuid4().hex[:10].upper()}").id
+
+    def function_execution(self, execution_id: str) -> Execution | None:
+        with self._cond:
+            return self.workspace.platform.executions.get(execution_id)
 
     def scheduled(self) -> list[Scheduled]:
         """Messages scheduled and not deleted."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.devtools.fake_slack_files import Files
+from bot.devtools.fake_slack_platform import Platform
 
 OK_NOOP = frozenset({"reactions.add", "reactions.remove", "chat.meMessage"})
 
@@ -30,6 +31,7 @@ class Workspace:
         self.messages: dict[str, dict[str, dict]] = {}  # channel -> ts -> message
         self.views: dict[str, dict] = {}  # view id -> latest view
         self.files = Files(team_id)  # uploaded files and scheduled messages
+        self.platform = Platform()  # suggested prompts, workflow step runs
         self._epoch = int(time.time())
         self._seq = itertools.count(1)
         self._handlers: dict[str, Callable[[dict], dict]] = {
@@ -52,6 +54,9 @@ class Workspace:
             "chat.scheduleMessage": self.files.schedule,
             "chat.deleteScheduledMessage": self.files.delete_scheduled,
             "chat.scheduledMessages.list": self.files.list_scheduled,
+            "assistant.threads.setSuggestedPrompts": self.platform.set_suggested_prompts,
+            "functions.completeSuccess": self.platform.complete_success,
+            "functions.completeError": self.platform.complete_error,
         }
 
     def next_ts(self) -> str:
@@ -94,7 +99,7 @@ class Workspace:
             "ok": True,
             "app_id": self.app_id,
             "authed_user": {"id": installer},
-            "scope": "app_mentions:read,chat:write,commands,files:write,im:history,im:write",
+            "scope": "app_mentions:read,assistant:write,chat:write,commands,files:write,im:history,im:write",
             "token_type": "bot",
             "access_token": f"xoxb-{self.team_id}-installed",
             "bot_user_id": self.bot_user_id,
