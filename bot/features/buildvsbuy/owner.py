@@ -6,6 +6,7 @@ to show the new owner, and its reminder (which names the owner) is scheduled aga
 from __future__ import annotations
 
 import logging
+import re
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
@@ -21,6 +22,7 @@ from bot.features.replies import tell
 from bot.texts import decisions as texts
 
 log = logging.getLogger(__name__)
+_USER = re.compile(r"^[UW][A-Z0-9]{2,30}$")  # what a people picker sends; nothing else is shown
 
 
 def open_form(
@@ -41,7 +43,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
     deps, team = Deps.of(context), team_of(context)
     values = (view.get("state") or {}).get("values") or {}
     owner = ((values.get(OWNER_BLOCK) or {}).get(OWNER_INPUT) or {}).get("selected_user")
-    if not isinstance(owner, str) or not owner:
+    if not isinstance(owner, str) or not _USER.match(owner):
         ack(response_action="errors", errors={OWNER_BLOCK: texts.OWNER_NONE})
         return
     try:

@@ -42,7 +42,7 @@ def option(text: str, value: str) -> dict:
 @st.composite
 def forged_state(draw, view: dict) -> dict:
     """``view.state.values`` a person (or a forger) could send: any text in each text input,
-    real or made-up options in each select, fields left out."""
+    real or made-up options in each select, any user in a people picker, fields left out."""
     values: dict = {}
     for field in input_fields(view.get("blocks") or []):
         if draw(st.integers(0, 9)) == 0:
@@ -52,6 +52,8 @@ def forged_state(draw, view: dict) -> dict:
         entry: dict = {"type": field.type}
         if field.type == "plain_text_input":
             entry["value"] = draw(text_values)
+        elif field.type == "users_select":
+            entry["selected_user"] = draw(st.none() | st.sampled_from(["U0BOB", "W1", ""]) | st.text(max_size=20))
         elif field.multiple:
             entry["selected_options"] = draw(st.lists(st.sampled_from(real) | made_up, max_size=3))
         else:

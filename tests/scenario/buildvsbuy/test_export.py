@@ -205,4 +205,7 @@ def test_a_forged_owner_form_changes_nothing(sim, store) -> None:
         done = sim.submit({**modal, "private_metadata": metadata}, {"adr.owner_input": "U0BOB"})
         assert done.ack["response_action"] == "errors"
         assert done.ack["errors"]["adr.owner_block"] == dt.OWNER_FAILED
+    for user in ("<!channel>", "U1>|x", ""):  # a forged people picker
+        done = sim.submit(modal, {"adr.owner_input": user})
+        assert done.ack["errors"]["adr.owner_block"] == dt.OWNER_NONE
     assert decisions.read_record(store, TEAM, 1).value.owner == "U0ALICE"
