@@ -90,6 +90,18 @@ def cancel_reminder(client: WebClient, record: DecisionRecord) -> DecisionRecord
     return record.model_copy(update={"reminder_id": None, "reminder_at": None})
 
 
+def redraw(client: WebClient, team: str, record: DecisionRecord) -> None:
+    """Edit the record's message to show it as it is now (status, owner), if it has one."""
+    if not record.message_ts:
+        return
+    try:
+        client.chat_update(
+            channel=record.channel, ts=record.message_ts, **record_message(record, team)
+        )
+    except (SlackApiError, OSError) as exc:
+        log.warning("could not edit record %s's message: %s", record.number, type(exc).__name__)
+
+
 def supersede(client: WebClient, deps: Deps, team: str, new: DecisionRecord) -> None:
     """Mark each record ``new`` supersedes: status, link, message edited, reminder cancelled."""
     for number in new.supersedes:
@@ -105,13 +117,7 @@ def supersede(client: WebClient, deps: Deps, team: str, new: DecisionRecord) -> 
             continue
         if old is None:
             continue
-        if old.message_ts:
-            try:
-                client.chat_update(
-                    channel=old.channel, ts=old.message_ts, **record_message(old, team)
-                )
-            except (SlackApiError, OSError) as exc:
-                log.warning("could not mark the superseded record's message: %s", type(exc).__name__)
+        redraw(client, team, old)
         cancelled = cancel_reminder(client, old)
         if cancelled != old:
             try:

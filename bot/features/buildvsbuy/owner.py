@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.clicks import decode
-from bot.blocks.decisions import KIND, OWNER_BLOCK, OWNER_INPUT, owner_modal, record_message
+from bot.blocks.decisions import KIND, OWNER_BLOCK, OWNER_INPUT, owner_modal
 from bot.deps import Deps, team_of
 from bot.errors import BadButtonValue, StateError
 from bot.features.buildvsbuy import decisions, lifecycle
@@ -60,13 +60,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
         ack(response_action="errors", errors={OWNER_BLOCK: texts.OWNER_FAILED})
         return
     ack()
-    if changed.message_ts:
-        try:
-            client.chat_update(
-                channel=changed.channel, ts=changed.message_ts, **record_message(changed, team)
-            )
-        except (SlackApiError, OSError) as exc:
-            log.warning("could not show the new owner on the record: %s", type(exc).__name__)
+    lifecycle.redraw(client, team, changed)
     if changed.reminder_id:  # the reminder names the owner: schedule it again
         moved = lifecycle.schedule_reminder(client, team, lifecycle.cancel_reminder(client, changed))
         update = {"reminder_id": moved.reminder_id, "reminder_at": moved.reminder_at}
