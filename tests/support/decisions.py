@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.domain import buildvsbuy as bvb
-from bot.domain.buildvsbuy.flow import record as mark_recorded
+from bot.domain.buildvsbuy.flow import mark_recorded
 from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT
 

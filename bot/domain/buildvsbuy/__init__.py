@@ -18,8 +18,8 @@ from bot.domain.buildvsbuy.flow import (
     back,
     clean_topic,
     current_node,
+    mark_recorded,
     new_flow,
-    record,
     restart,
 )
 from bot.domain.buildvsbuy.moves import Move, apply
@@ -75,10 +75,10 @@ __all__ = [
     "current_node",
     "decision_record",
     "filename",
+    "mark_recorded",
     "new_flow",
     "path_lines",
     "recommendation",
-    "record",
     "restart",
     "slug",
     "tally",

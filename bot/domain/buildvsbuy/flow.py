@@ -197,7 +197,7 @@ def restart(flow: Flow, user: str) -> Flow:
     return changed(flow, user, "restart", path=(), recorded_by=None)
 
 
-def record(flow: Flow, tree: DecisionTree, user: str) -> Flow:
+def mark_recorded(flow: Flow, tree: DecisionTree, user: str) -> Flow:
     """Mark the outcome as recorded by ``user``; once per reached outcome."""
     if not isinstance(current_node(flow, tree), Outcome):
         raise BadButtonValue("no outcome to record yet")

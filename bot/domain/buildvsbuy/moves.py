@@ -16,7 +16,7 @@ from bot.domain.buildvsbuy.flow import (
     answer,
     back,
     current_node,
-    record,
+    mark_recorded,
     restart,
 )
 from bot.domain.buildvsbuy.vote import close, vote
@@ -72,5 +72,5 @@ def apply(
     if move.verb == "restart":
         return restart(flow, user)
     if move.verb == "record":
-        return record(flow, tree, user)
+        return mark_recorded(flow, tree, user)
     raise BadButtonValue(f"{move.verb!r} does not change the flow")
