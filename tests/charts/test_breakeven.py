@@ -73,8 +73,8 @@ def test_bad_curves_are_refused(volumes) -> None:
 def test_a_chart_renders_in_under_a_second_once_matplotlib_is_loaded() -> None:
     draw(_curve())  # loads matplotlib and its fonts
     times = []
-    for _ in range(3):  # the best of three: other processes on the machine only slow it
-        started = time.perf_counter()
+    for _ in range(3):  # CPU seconds, the best of three: other processes on a busy machine
+        started = time.process_time()  # stretch wall-clock time, not the work a chart takes
         draw(_curve())
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     assert min(times) < 1.0
