@@ -52,22 +52,23 @@ def test_every_manifest_command_has_a_listener(sim, command: str) -> None:
 
 
 def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None:
-    from bot.features.llmcost.step import CALLBACK_ID, INPUTS
+    from bot.features.llmcost.step import CALLBACK_ID, FORECAST_INPUTS, INPUTS
 
     step = MANIFEST["functions"][CALLBACK_ID]
     assert len(CALLBACK_ID) <= 100
     assert len(step["title"]) <= 255
     inputs = step["input_parameters"]["properties"]
-    assert list(inputs) == [name for name, _ in INPUTS]
+    assert list(inputs) == [name for name, _ in INPUTS] + list(FORECAST_INPUTS)
     assert {n: p["type"] for n, p in inputs.items()} == {
         "model": "string", "input_tokens": "integer", "output_tokens": "integer",
-        "calls_per_day": "integer", "cached_tokens": "integer",
+        "calls_per_day": "integer", "cached_tokens": "integer", "forecast": "string",
+        "team": "string", "alert_channel": "slack#/types/channel_id", "monthly_budget": "number",
     }  # fmt: skip
     required = step["input_parameters"]["required"]
-    assert [n for n in inputs if n not in required] == ["cached_tokens"]
+    assert [n for n in inputs if n not in required] == ["cached_tokens", *FORECAST_INPUTS]
     outputs = step["output_parameters"]["properties"]
-    assert list(outputs) == ["per_call_usd", "per_month_usd", "verdict", "summary"]
-    assert step["output_parameters"]["required"] == list(outputs)
+    assert list(outputs) == ["per_call_usd", "per_month_usd", "verdict", "summary", "forecast"]
+    assert step["output_parameters"]["required"] == list(outputs)[:4]
     for name, parameter in {**inputs, **outputs}.items():
         assert parameter["name"] == name
         assert parameter["title"]

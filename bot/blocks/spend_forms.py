@@ -4,11 +4,12 @@ digest's channel choice, and the usage token shown once."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from typing import Any
 
 from bot.blocks.common import Block, escape, plain, section
-from bot.domain.cost.money import format_usd, to_cents
+from bot.domain.cost.money import format_usd
+from bot.domain.usage.forecast import default_budget
 from bot.texts import spend as texts
 
 FORECAST_CALLBACK = "spend.forecast"
@@ -56,7 +57,7 @@ def forecast_modal(
     *, model: str, estimate: Decimal, channel: str | None, metadata: str
 ) -> dict[str, Any]:
     """The form; the budget defaults to the estimate (rounded up to the dollar)."""
-    budget = to_cents(estimate).to_integral_value(rounding=ROUND_CEILING)
+    budget = default_budget(estimate)
     blocks = [
         section(texts.FORM_INTRO.format(model=escape(model), estimate=format_usd(estimate))),
         _input(FEATURE, texts.FEATURE_LABEL, _text(), texts.FEATURE_HINT),

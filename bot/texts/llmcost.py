@@ -46,8 +46,8 @@ break-even.
 Prices: genai-prices offline data (its version is shown with each answer), or your own.
 *In CI:* `python -m bot estimate <same arguments>` prints the answer as text (`--json` for \
 scripts; `estimate diff '<base>' '<head>'` for a per-PR cost diff).
-`/llmcost` with no arguments opens a form with the same fields."""
-
+`/llmcost` with no arguments opens a form with the same fields.
+*Save as forecast* on an answer keeps it as a feature's forecast with a budget and alerts; `/llmcost forecasts` lists them."""
 
 
 def plain(text: str) -> str:
@@ -57,7 +57,7 @@ def plain(text: str) -> str:
 
 FORM_LINE = "`/llmcost` with no arguments opens a form with the same fields."
 HELP_TERMINAL = (
-    plain(HELP.replace("\n" + FORM_LINE, ""))
+    plain(HELP.replace("\n" + FORM_LINE, "").split("\n*Save as forecast*")[0])
     .replace("/llmcost help", "python -m bot estimate --help")
     .replace("/llmcost ", "python -m bot estimate ")
 )

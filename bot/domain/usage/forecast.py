@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from pydantic import BaseModel, Field
 
+from bot.domain.cost.money import to_cents
 from bot.domain.usage import UsageError
 from bot.domain.usage.cost import to_micros
 
@@ -57,6 +58,11 @@ def parse_budget(text: str) -> Decimal:
     if not value.is_finite() or value <= 0 or value > MAX_BUDGET:
         raise UsageError("bad_budget", value=text)
     return value.quantize(Decimal("0.01"))
+
+
+def default_budget(estimate: Decimal) -> Decimal:
+    """A forecast's budget when none is given: the estimate rounded up to the dollar."""
+    return to_cents(estimate).to_integral_value(rounding=ROUND_CEILING)
 
 
 def channel_id(value: str | None) -> str:

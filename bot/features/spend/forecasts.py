@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -111,9 +112,19 @@ def _forecast(
     channel = field(CHANNEL, channel_id)
     if errors:
         return None
+    return forecast_from(estimate, args, feature=feature, team=team, channel=str(channel),
+                         budget=budget, user=user)  # fmt: skip
+
+
+def forecast_from(
+    estimate: Estimate, args: str, *, feature: str, team: str, channel: str, budget: Decimal,
+    user: str,
+) -> Forecast:  # fmt: skip
+    """A forecast of ``estimate`` (its workload and levers kept for the dashboard and the
+    100% alert), saved by ``user`` now."""
     primary, workload = estimate.primary, estimate.workload
     return Forecast(
-        feature=feature, team=team, channel=str(channel), budget=budget,
+        feature=feature, team=team, channel=channel, budget=budget,
         estimate=primary.per_month, model=primary.model_id, args=args,
         calls_per_month=workload.calls_per_month, input_tokens=workload.input_tokens,
         cached_tokens=workload.cached_tokens, output_tokens=workload.output_tokens,

@@ -44,7 +44,10 @@ def test_gpt4o_at_259200_calls_a_day(sim, slack_api) -> None:
     summary = execution.outputs["summary"]
     assert "$77,760.00 a month" in summary
     assert "259,200 calls a day" in summary
-    assert set(execution.outputs) == {"per_call_usd", "per_month_usd", "verdict", "summary"}
+    assert set(execution.outputs) == {
+        "per_call_usd", "per_month_usd", "verdict", "summary", "forecast",
+    }  # fmt: skip
+    assert execution.outputs["forecast"] == ""  # none asked for
 
 
 def test_integers_may_arrive_as_strings_and_cached_is_optional(sim, slack_api) -> None:
@@ -99,3 +102,56 @@ def test_step_args_table() -> None:
 )
 def test_usd_text(amount, per_call, text) -> None:
     assert usd_text(Decimal(amount), per_call=per_call) == text
+
+
+# --- forecast=: the estimate saved as a feature's forecast -------------------------------------
+
+
+def _spend(store):
+    from bot.features.spend.store import SINGLE_TEAM, SpendStore
+
+    return SpendStore(store, SINGLE_TEAM, id_ttl=60)
+
+
+def test_a_step_with_a_forecast_saves_it_with_the_default_budget(sim, slack_api, store) -> None:
+    inputs = {
+        **GPT4O,
+        "forecast": "Contract-Review",
+        "team": "legal-eng",
+        "alert_channel": "C0LEGAL",
+    }
+    call, execution = _run(sim, slack_api, inputs)
+    assert call.method == "functions.completeSuccess"
+    assert execution.outputs["forecast"] == "contract-review"
+    saved = _spend(store).forecast("contract-review")
+    assert saved is not None
+    assert (saved.team, saved.channel, saved.budget, saved.estimate) == (
+        "legal-eng", "C0LEGAL", Decimal("77760"), Decimal("77760.00"),
+    )  # fmt: skip
+
+
+def test_a_step_with_a_forecast_takes_its_budget(sim, slack_api, store) -> None:
+    inputs = {**GPT4O, "forecast": "triage", "team": "support", "alert_channel": "C0SUP",
+              "monthly_budget": 50000}  # fmt: skip
+    _run(sim, slack_api, inputs)
+    assert _spend(store).forecast("triage").budget == Decimal("50000.00")
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ({"forecast": "triage", "team": "support"}, "channel"),
+        ({"forecast": "triage", "alert_channel": "C0SUP"}, "team"),
+        ({"forecast": "Bad Name", "team": "support", "alert_channel": "C0SUP"}, "lower-case"),
+        ({"forecast": "t", "team": "s", "alert_channel": "C0SUP", "monthly_budget": -1}, "dollars"),
+    ],
+    ids=["no channel", "no team", "bad name", "bad budget"],
+)
+def test_a_bad_forecast_fails_the_step_and_saves_nothing(
+    sim, slack_api, store, extra, words
+) -> None:
+    call, execution = _run(sim, slack_api, {**GPT4O, **extra})
+    assert call.method == "functions.completeError"
+    assert words in execution.error
+    assert "*" not in execution.error
+    assert _spend(store).forecast(extra["forecast"].lower().replace(" ", "-")) is None
