@@ -41,7 +41,7 @@ def handle_error(
     else:
         log.error("unhandled %s in listener", type(error).__name__, exc_info=error)
         text = common.UNEXPECTED
-    delivered = _deliver(text, body, respond, client, channel_broken=code in CHANNEL_PROBLEMS)
+    delivered = deliver_notice(text, body, respond, client, channel_broken=code in CHANNEL_PROBLEMS)
     if delivered and response is not None:
         return BoltResponse(status=200, body="")
     return None
@@ -53,8 +53,8 @@ def _method(error: SlackApiError) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1] or "unknown"
 
 
-def _deliver(
-    text: str, body: dict[str, Any], respond: Any, client: Any, *, channel_broken: bool
+def deliver_notice(
+    text: str, body: dict[str, Any], respond: Any, client: Any, *, channel_broken: bool = False
 ) -> bool:
     """The thread's response_url if there is one; else an ephemeral in the event's channel;
     else (or when the channel itself is the problem) a DM to the user."""

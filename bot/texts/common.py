@@ -10,6 +10,8 @@ UNEXPECTED = (
     ":warning: Something went wrong on my side and I've logged it. "
     "Try again, or start over with the command."
 )
+BUSY = ":hourglass: I'm very busy right now and couldn't get to that. Try again in a moment."
+BUSY_FIELD = "I'm very busy right now. Submit again in a moment."
 EXPIRED = (
     ":hourglass: This conversation has expired. Start a new one with the command it came from."
 )

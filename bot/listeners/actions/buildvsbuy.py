@@ -9,15 +9,16 @@ from slack_sdk import WebClient
 
 from bot.blocks.buildvsbuy import ACTION_COST, ACTION_RECORD, ACTION_TOPIC
 from bot.features.buildvsbuy import clicks, record, topic_form
+from bot.listeners.later import after_ack
 
 STEP_ACTIONS = re.compile(r"^bvb\.(yes|no|back|restart)$")
 
 
 def register(app: App) -> None:
-    app.action(STEP_ACTIONS)(on_step)
-    app.action(ACTION_RECORD)(on_record)
-    app.action(ACTION_COST)(on_cost)
-    app.action(ACTION_TOPIC)(on_topic)
+    app.action(STEP_ACTIONS)(after_ack(on_step))
+    app.action(ACTION_RECORD)(after_ack(on_record))
+    app.action(ACTION_COST)(after_ack(on_cost))
+    app.action(ACTION_TOPIC)(after_ack(on_topic))
 
 
 def on_step(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:

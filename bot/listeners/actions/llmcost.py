@@ -7,11 +7,12 @@ from slack_sdk import WebClient
 
 from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION
 from bot.features.llmcost import buttons
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(SHARE_ACTION)(on_share)
-    app.action(EDIT_ACTION)(on_edit)
+    app.action(SHARE_ACTION)(after_ack(on_share))
+    app.action(EDIT_ACTION)(after_ack(on_edit))
 
 
 def on_share(

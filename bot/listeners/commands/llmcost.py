@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 
 from bot.deps import Deps
 from bot.features.llmcost import answer, form
+from bot.listeners.later import run_after_ack
 from bot.texts import llmcost as texts
 
 
@@ -21,6 +22,6 @@ def on_command(
     text = command.get("text") or ""
     if answer.wants_form(text):
         ack()
-        form.open_for_command(client, command, respond)
+        run_after_ack(context, command, lambda: form.open_for_command(client, command, respond), what="/llmcost form")
         return
     ack(**answer.command(text, Deps.of(context)))
