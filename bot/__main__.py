@@ -86,7 +86,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         app, store = build(settings)
         return make_wsgi_app(app, store)
 
-    run_gunicorn(factory, port=settings.port, workers=args.workers, threads=8)
+    run_gunicorn(factory, port=settings.port, workers=args.workers)
     return 0
 
 

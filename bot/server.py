@@ -61,20 +61,36 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
     return wsgi
 
 
+SERVE_THREADS = 32  # per worker: acks run in these threads (more than a few slow clients)
+KEEPALIVE = 2  # s an idle kept-alive connection stays open (in the poller, no thread)
+
+
+def gunicorn_config(*, port: int, workers: int, threads: int) -> dict[str, object]:
+    """gunicorn's settings: gthread with read deadlines (``bot/http_worker.py``), so slow
+    or silent clients are cut after a few seconds; idle connections close after
+    ``KEEPALIVE`` s."""
+    return {
+        "bind": f"0.0.0.0:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "bot.http_worker.DeadlineThreadWorker",
+        "keepalive": KEEPALIVE,
+        "timeout": 30,  # a worker whose main loop stops for this long is restarted
+        "graceful_timeout": 10,
+        "accesslog": None,
+    }
+
+
 def run_gunicorn(
-    wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int
+    wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int = SERVE_THREADS
 ) -> None:
-    """Serve with gunicorn's gthread workers; each worker builds its own app."""
+    """Serve with ``gunicorn_config``; each worker builds its own app."""
     from gunicorn.app.base import BaseApplication
 
     class _Server(BaseApplication):
         def load_config(self) -> None:
-            self.cfg.set("bind", f"0.0.0.0:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", threads)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("timeout", 30)
-            self.cfg.set("accesslog", None)
+            for name, value in gunicorn_config(port=port, workers=workers, threads=threads).items():
+                self.cfg.set(name, value)
 
         def load(self) -> WSGIApp:
             return wsgi_factory()
