@@ -46,8 +46,10 @@ def after_ack(listener: Listener) -> Listener:
             kwargs["ack"] = _acked_already
         run_after_ack(request.context, request.body, lambda: listener(**kwargs), what=what)
 
-    # Bolt names a listener by its function (logs): keep the wrapped one's name.
-    acked.__name__ = acked.__qualname__ = what
+    # Bolt names a listener by its function (logs): keep the wrapped one's names. Not
+    # ``__wrapped__``: Bolt would read the wrapped one's arguments and pass those.
+    acked.__name__, acked.__qualname__ = what, listener.__qualname__
+    acked.__module__, acked.__doc__ = listener.__module__, listener.__doc__
     return acked
 
 
