@@ -24,8 +24,9 @@ class PostAck:
     """The one place work after an ack runs: ``threads`` threads and at most ``queue`` jobs
     waiting. ``submit`` never blocks: with the pool full it sheds the job (one WARNING) and
     hands ``on_shed`` (a short "busy, try again" notice) to a separate small pool, so a slow
-    Slack can fill this pool but never delay an ack. ``inline=True`` (tests, the demo) runs
-    each job at once, before the request returns, so its effects are visible right after."""
+    Slack can fill this pool but never delay an ack. Over HTTP a job starts once the ack is
+    written (``hold_jobs``). ``inline=True`` (tests, the demo) runs each job at once, before
+    the request returns, so its effects are visible right after."""
 
     def __init__(self, threads: int, queue: int, *, inline: bool = False, name: str = "later"):
         self.inline = inline
@@ -50,7 +51,11 @@ class PostAck:
             return False
         with self._idle:
             self._running += 1
-        self._pool.submit(self._finish, job, what)
+        held = getattr(_held, "jobs", None)
+        if held is not None:  # served over HTTP: start it once the ack is written
+            held.append((self, job, what))
+        else:
+            self._pool.submit(self._finish, job, what)
         return True
 
     def _finish(self, job: Job, what: str) -> None:
@@ -68,6 +73,23 @@ class PostAck:
             done = self._idle.wait_for(lambda: self._running == 0, timeout)
         notices = self._notices.wait_idle(timeout) if self._notices is not None else True
         return done and notices
+
+
+_held = threading.local()
+
+
+def hold_jobs() -> Callable[[], None]:
+    """Hold the jobs this thread submits until the returned function is called: the HTTP
+    server calls it once the response (the ack) is written, so a job never competes with
+    its own ack for the interpreter (``bot.server.after_response``)."""
+    _held.jobs = []
+
+    def release() -> None:
+        jobs, _held.jobs = getattr(_held, "jobs", None) or [], None
+        for pool, job, what in jobs:
+            pool._pool.submit(pool._finish, job, what)
+
+    return release
 
 
 def _run(job: Job, what: str) -> None:

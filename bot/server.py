@@ -13,6 +13,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
 from bot.bolt_request import bolt_request
+from bot.deps import hold_jobs
 from bot.errors import StateUnavailable
 from bot.state import Store
 
@@ -58,18 +59,47 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
             )
             return [UNAVAILABLE_PAGE.encode()]
 
-    return wsgi
+    return after_response(wsgi)
+
+
+class _Closing(list):
+    """A WSGI body whose ``close()`` (called by the server after writing it) runs ``done``."""
+
+    def __init__(self, body: Iterable[bytes], done: Callable[[], None]) -> None:
+        super().__init__(body)
+        self._done = done
+
+    def close(self) -> None:
+        self._done()
+
+
+def after_response(wsgi: WSGIApp) -> WSGIApp:
+    """Post-ack jobs a request submits (``Deps.later``) start once its response is written."""
+
+    def held(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        release = hold_jobs()
+        try:
+            body = wsgi(environ, start_response)
+        except BaseException:
+            release()
+            raise
+        return _Closing(body, release)
+
+    return held
 
 
 SERVE_THREADS = 32  # per worker: acks run in these threads (more than a few slow clients)
 KEEPALIVE = 2  # s an idle kept-alive connection stays open (in the poller, no thread)
 
 
-def gunicorn_config(*, port: int, workers: int, threads: int) -> dict[str, object]:
+def gunicorn_config(
+    *, port: int, workers: int, threads: int, preload: bool = False
+) -> dict[str, object]:
     """gunicorn's settings: gthread with read deadlines (``bot/http_worker.py``), so slow
     or silent clients are cut after a few seconds; idle connections close after
-    ``KEEPALIVE`` s."""
+    ``KEEPALIVE`` s. ``preload``: the app is built once, before the workers fork."""
     return {
+        "preload_app": preload,
         "bind": f"0.0.0.0:{port}",
         "workers": workers,
         "threads": threads,
@@ -82,14 +112,21 @@ def gunicorn_config(*, port: int, workers: int, threads: int) -> dict[str, objec
 
 
 def run_gunicorn(
-    wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int = SERVE_THREADS
+    wsgi_factory: Callable[[], WSGIApp],
+    *,
+    port: int,
+    workers: int,
+    threads: int = SERVE_THREADS,
+    preload: bool = False,
 ) -> None:
-    """Serve with ``gunicorn_config``; each worker builds its own app."""
+    """Serve with ``gunicorn_config``; each worker builds its own app (``preload``: the
+    parent calls ``wsgi_factory`` once and the workers inherit what it built)."""
     from gunicorn.app.base import BaseApplication
 
     class _Server(BaseApplication):
         def load_config(self) -> None:
-            for name, value in gunicorn_config(port=port, workers=workers, threads=threads).items():
+            config = gunicorn_config(port=port, workers=workers, threads=threads, preload=preload)
+            for name, value in config.items():
                 self.cfg.set(name, value)
 
         def load(self) -> WSGIApp:
