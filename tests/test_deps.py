@@ -35,7 +35,7 @@ def test_a_full_pool_sheds_with_a_warning_and_the_busy_notice(
     assert accepted == [True] * (threads + queue)
     assert shed is False
     assert noticed.wait(2)  # the notice runs at once, in its own pool
-    assert "post-ack pool full" in caplog.text and "click" in caplog.text
+    assert f"post-ack pool full ({threads + queue} jobs): shed a click" in caplog.text
     gate.set()
     assert pool.wait_idle(2)
     assert pool.submit(lambda: None)  # the slots come back

@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from typing import Any
+from urllib.error import URLError
 
 import pytest
 
@@ -59,16 +60,22 @@ def test_posts_repeat_only_where_safe(answers, kwargs, posts: int, status: int) 
 
 def test_a_new_message_that_timed_out_is_not_sent_twice(caplog) -> None:
     script = Script((200, 0.6), (200, 0))
-    with serve(script) as url, caplog.at_level(logging.WARNING, logger="bot.features.replies"):
-        with pytest.raises(ResponseUrlTimeout):
-            ResponseUrl(response_url=url + "/r")(text="hi", response_type="ephemeral")
+    with (
+        serve(script) as url,
+        caplog.at_level(logging.WARNING, logger="bot.features.replies"),
+        pytest.raises(ResponseUrlTimeout),
+    ):
+        ResponseUrl(response_url=url + "/r")(text="hi", response_type="ephemeral")
     assert script.posts == 1
     assert "may have arrived" in caplog.text
     assert url not in caplog.text  # a response_url is a credential: never logged
 
 
 def test_a_refused_post_is_logged_and_raised(caplog) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.features.replies"), pytest.raises(OSError):
+    with (
+        caplog.at_level(logging.WARNING, logger="bot.features.replies"),
+        pytest.raises(URLError, match="refused"),
+    ):
         ResponseUrl(response_url="http://127.0.0.1:9/r")(text="hi")
     assert "response_url post failed" in caplog.text
 
