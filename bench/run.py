@@ -134,8 +134,8 @@ def _install(url: str) -> None:
 
 def _start_sink(stack: ExitStack) -> int:
     port = free_port()
-    sink = subprocess.Popen([sys.executable, str(HERE / "sink.py"), str(port)],
-                            preexec_fn=lambda: os.nice(HARNESS_NICE))  # fmt: skip
+    # Slack's own servers are not on our cores: the stand-in runs at normal priority.
+    sink = subprocess.Popen([sys.executable, str(HERE / "sink.py"), str(port)])
     stack.callback(sink.wait, 10)
     stack.callback(sink.terminate)
     bench = Bench(port, time.monotonic() + 10, SECRET)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import sys
 import time
 import weakref
 from typing import Any
@@ -35,6 +36,9 @@ IDLE_WAIT = 1.0  # s a new connection may hold a thread before its first byte
 REQUEST_READ_DEADLINE = 5.0  # s for a request's headers and body, from its first byte
 WRITE_TIMEOUT = 10.0
 CUT = 0.0
+# Python hands the interpreter between threads every 5 ms by default: a post-ack job busy
+# rendering would hold an ack up to that long. 0.5 ms keeps acks ahead of such work.
+SWITCH_INTERVAL = 0.0005
 _deadlines: weakref.WeakKeyDictionary[socket.socket, float] = weakref.WeakKeyDictionary()
 
 
@@ -86,6 +90,10 @@ def _cut(sock: socket.socket) -> None:
 
 class DeadlineThreadWorker(gthread.ThreadWorker):
     """``worker_class`` for ``bot.server.run_gunicorn``: gthread with the deadlines above."""
+
+    def init_process(self) -> None:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        super().init_process()
 
     def enqueue_req(self, conn: Any) -> None:
         if type(conn.sock) is socket.socket:
