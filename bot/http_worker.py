@@ -17,7 +17,7 @@ as long as they like. Here:
 Slack sends small requests at once, so the deadlines never touch it. In production, a
 buffering proxy in front (nginx's default ``proxy_request_buffering on`` with
 ``client_header_timeout`` / ``client_body_timeout`` of a few seconds) absorbs slow clients
-before they reach a thread at all (README, "Running it").
+before they reach a thread at all (README, "Serving in production").
 """
 
 from __future__ import annotations

@@ -38,6 +38,9 @@ def handle_error(
         code = str(error.response.get("error", "unknown_error"))
         log.warning("Slack API error %s from %s", code, _method(error))
         text = common.SLACK_ERROR.format(error=code, hint=common.SLACK_ERROR_HINTS.get(code, ""))
+    elif isinstance(error, OSError):  # Slack unreachable or too slow (timeouts)
+        log.warning("Slack call failed: %s", type(error).__name__)
+        text = common.SLACK_UNREACHABLE
     else:
         log.error("unhandled %s in listener", type(error).__name__, exc_info=error)
         text = common.UNEXPECTED

@@ -24,6 +24,7 @@ NOT_YOURS = (
 BAD_PAYLOAD = (
     ":warning: I couldn't match that click to a conversation. Start over with the command."
 )
+SLACK_UNREACHABLE = ":warning: Slack didn't answer me in time, so that may not have gone through. Try again in a moment."
 SLACK_ERROR = ":warning: Slack rejected my reply ({error}). {hint}"
 SLACK_ERROR_HINTS = {
     "not_in_channel": "Invite me to the channel with `/invite @Tradeoffs` and try again.",
