@@ -78,18 +78,27 @@ class PostAck:
 _held = threading.local()
 
 
-def hold_jobs() -> Callable[[], None]:
-    """Hold the jobs this thread submits until the returned function is called: the HTTP
-    server calls it once the response (the ack) is written, so a job never competes with
-    its own ack for the interpreter (``bot.server.after_response``)."""
-    _held.jobs = []
+def hold_jobs() -> Callable[[], Callable[[], None]]:
+    """Hold the jobs this thread submits from now until the returned ``stop`` is called;
+    ``stop()`` ends the hold and returns ``release``, which starts the held jobs (once,
+    however often it is called). The HTTP server stops the hold when the app returns and
+    releases once the response (the ack) is written (``bot.server.after_response``), so a
+    job never competes with its own ack for the interpreter."""
+    jobs: list[tuple[PostAck, Job, str]] = []
+    _held.jobs = jobs
 
-    def release() -> None:
-        jobs, _held.jobs = getattr(_held, "jobs", None) or [], None
-        for pool, job, what in jobs:
-            pool._pool.submit(pool._finish, job, what)
+    def stop() -> Callable[[], None]:
+        if getattr(_held, "jobs", None) is jobs:
+            _held.jobs = None
 
-    return release
+        def release() -> None:
+            while jobs:
+                pool, job, what = jobs.pop(0)
+                pool._pool.submit(pool._finish, job, what)
+
+        return release
+
+    return stop
 
 
 def _run(job: Job, what: str) -> None:

@@ -63,27 +63,33 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
 
 
 class _Closing(list):
-    """A WSGI body whose ``close()`` (called by the server after writing it) runs ``done``."""
+    """A WSGI body whose ``close()`` (called by the server after writing it) runs ``done``;
+    if nobody calls it, being collected does."""
 
     def __init__(self, body: Iterable[bytes], done: Callable[[], None]) -> None:
         super().__init__(body)
-        self._done = done
+        self._done: Callable[[], None] | None = done
 
     def close(self) -> None:
-        self._done()
+        done, self._done = self._done, None
+        if done is not None:
+            done()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 def after_response(wsgi: WSGIApp) -> WSGIApp:
     """Post-ack jobs a request submits (``Deps.later``) start once its response is written."""
 
     def held(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        release = hold_jobs()
+        stop = hold_jobs()
         try:
             body = wsgi(environ, start_response)
         except BaseException:
-            release()
+            stop()()
             raise
-        return _Closing(body, release)
+        return _Closing(body, stop())
 
     return held
 

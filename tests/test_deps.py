@@ -56,13 +56,14 @@ def test_a_failing_job_is_logged_and_frees_its_slot(caplog: pytest.LogCaptureFix
 
 def test_held_jobs_start_only_when_released() -> None:
     pool, ran = PostAck(2, 2), threading.Event()
-    release = hold_jobs()
-    try:
-        assert pool.submit(ran.set)
-        assert not ran.wait(0.2)
-    finally:
-        release()
+    stop = hold_jobs()
+    assert pool.submit(ran.set)
+    release = stop()
+    after = threading.Event()
+    assert pool.submit(after.set)  # the hold has stopped: at once
+    assert after.wait(2)
+    assert not ran.wait(0.2)  # held until released
+    release()
+    release()  # once only
     assert ran.wait(2)
-    submitted_after = threading.Event()
-    assert pool.submit(submitted_after.set)  # no hold any more: at once
-    assert submitted_after.wait(2)
+    assert pool.wait_idle(2)
