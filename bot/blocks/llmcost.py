@@ -1,4 +1,5 @@
-"""An /llmcost Estimate as a Block Kit message (plain dicts; words from bot/texts/llmcost.py).
+"""An /llmcost Estimate as a Block Kit message (plain dicts; words from
+bot/texts/llmcost_answer.py).
 
 Reads the Estimate, never recomputes money. Layout, top to bottom: header, workload, the
 money (fields read well on a phone), verdict, the ranking with compare=, the levers, the
@@ -24,15 +25,26 @@ from bot.blocks.common import (
     section,
 )
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
-from bot.domain.cost.result import BreakEven, Estimate, ModelCost
-from bot.plaintext.llmcost import lever_savings, prices_line, workload_line
-from bot.texts import llmcost as texts
+from bot.domain.cost.result import Estimate, ModelCost, Workload
+from bot.plaintext.llmcost import (
+    break_even_line,
+    fleet_lines,
+    lever_savings,
+    note_lines,
+    prices_line,
+    route_line,
+    stance_line,
+    workload_line,
+)
+from bot.texts import llmcost as topic
+from bot.texts import llmcost_answer as texts
 
 PREFIX = "cost."
 SHARE_ACTION = "cost.share"
 EDIT_ACTION = "cost.edit"
 ACTIONS_BLOCK = "cost.actions"
 FIELDS_LIMIT = 10
+CONTEXT_LIMIT = 10
 
 
 def fields_section(*items: str, text: str | None = None) -> Block:
@@ -50,8 +62,8 @@ def estimate_message(
     primary = estimate.primary
     blocks: list[Block] = [
         header(texts.TITLE.format(model=primary.ref)),
-        section(escape(workload_line(estimate.workload))),
-        *_money(primary, estimate),
+        section(escape(workload_line(estimate.workload, estimate.request.tier))),
+        *_money(primary, estimate.workload),
         section(_verdict(estimate)),
     ]
     if len(estimate.ranking) > 1:
@@ -59,8 +71,8 @@ def estimate_message(
     blocks.append(divider())
     blocks.extend(_levers(estimate))
     blocks.append(divider())
-    blocks.extend(_self_host(estimate.breakeven))
-    blocks.append(context(*_context(estimate, shared_by)))
+    blocks.extend(_self_host(estimate))
+    blocks.append(context(*_context(estimate, shared_by)[:CONTEXT_LIMIT]))
     buttons = [button(texts.EDIT_BUTTON, EDIT_ACTION, args)]
     if shareable:
         buttons.insert(0, button(texts.SHARE_BUTTON, SHARE_ACTION, args, style="primary"))
@@ -74,8 +86,8 @@ def estimate_message(
 
 
 def help_message() -> dict[str, Any]:
-    """``texts.HELP`` is also the CLI's plain-text help: its ``<same arguments>`` is escaped here."""
-    return notice(escape(texts.HELP))
+    """``topic.HELP``: its ``<same arguments>`` placeholders are escaped here."""
+    return notice(escape(topic.HELP))
 
 
 def error_message(text: str) -> dict[str, Any]:
@@ -84,34 +96,35 @@ def error_message(text: str) -> dict[str, Any]:
     return notice(text)
 
 
-def _money(cost: ModelCost, estimate: Estimate) -> list[Block]:
-    call, workload = cost.per_call, estimate.workload
+def _money(cost: ModelCost, workload: Workload) -> list[Block]:
+    call = cost.per_call
     split = texts.SPLIT.format(
         input=format_usd(call.input),
         cached=format_usd(call.cached_input),
         output=format_usd(call.output),
     )
+    if call.cache_write:
+        split += texts.SPLIT_WRITES.format(writes=format_usd(call.cache_write))
     if call.other:
         split += texts.SPLIT_OTHER.format(other=format_usd(call.other))
-    return [
-        fields_section(
-            texts.F_PER_CALL.format(total=format_usd(call.total)),
-            texts.F_OUTPUT_SHARE.format(share=format_pct(call.output_share * 100)),
-            texts.F_PER_MONTH.format(month=format_usd(cost.per_month)),
-            texts.F_PER_YEAR.format(year=format_usd(cost.per_year)),
-            texts.F_CALLS_MONTH.format(calls=format_count(workload.calls_per_month)),
-            texts.F_QPS.format(qps=format_count(workload.qps)),
-        ),
-        context(split),
+    items = [
+        texts.F_PER_CALL.format(total=format_usd(call.total)),
+        texts.F_OUTPUT_SHARE.format(share=format_pct(call.output_share * 100)),
+        texts.F_PER_MONTH.format(month=format_usd(cost.per_month)),
+        texts.F_PER_YEAR.format(year=format_usd(cost.per_year)),
+        texts.F_CALLS_MONTH.format(calls=format_count(workload.calls_per_month)),
+        texts.F_QPS.format(qps=format_count(workload.qps)),
     ]
+    return [fields_section(*items), context(split)]
 
 
 def _verdict(estimate: Estimate) -> str:
     verdict = estimate.verdict
-    return texts.VERDICT_BLOCK.format(
+    return texts.B_VERDICT.format(
         emoji=texts.VERDICT_EMOJI.get(verdict.band_id, ":bulb:"),
         label=verdict.label,
         advice=verdict.advice,
+        stance=escape(stance_line(estimate)),
     )
 
 
@@ -135,7 +148,7 @@ def _ranking(estimate: Estimate) -> str:
             )
         )
         if not cost.is_primary:
-            lines.extend(texts.B_COMPARE_NOTE.format(note=texts.NOTES[c]) for c in cost.notes)
+            lines.extend(texts.B_COMPARE_NOTE.format(note=topic.NOTES[c]) for c in cost.notes)
     return "\n".join(lines)
 
 
@@ -150,10 +163,11 @@ def _levers(estimate: Estimate) -> list[Block]:
                 texts.B_LEVER.format(
                     rank=rank,
                     name=lever.name,
-                    savings=lever_savings(lever),
+                    savings=lever_savings(lever) + escape(route_line(lever)),
                     effort=lever.effort,
                     low=format_pct(lever.impact_low_pct),
                     high=format_pct(lever.impact_high_pct),
+                    part=texts.PARTS[lever.acts_on],
                     notes=lever.notes,
                     why=lever.why,
                 )
@@ -163,70 +177,33 @@ def _levers(estimate: Estimate) -> list[Block]:
     return blocks
 
 
-def _self_host(be: BreakEven) -> list[Block]:
-    if be.savings_monthly > 0:
-        difference = texts.CHEAPER_SELF_HOST.format(
-            amount=format_usd(be.savings_monthly), gpus=format_count(be.savings_gpus)
-        )
-    else:
-        difference = texts.CHEAPER_API.format(
-            amount=format_usd(-be.savings_monthly), gpus=format_count(be.savings_gpus)
-        )
-    if be.break_even_qps is None or be.break_even_calls_per_month is None:
-        even = texts.F_BREAK_EVEN_NONE
-    else:
-        even = texts.F_BREAK_EVEN.format(
-            qps=format_count(be.break_even_qps), calls=format_count(be.break_even_calls_per_month)
-        )
-    if be.can_carry:
-        carry = texts.F_CARRY_YES
-    else:
-        carry = texts.F_CARRY_NO.format(
-            needed_gpus=format_count(be.gpus_needed), cost=format_usd(be.gpu_monthly_needed)
-        )
+def _self_host(estimate: Estimate) -> list[Block]:
+    fleet = estimate.self_host
+    even = break_even_line(fleet, texts.F_BREAK_EVEN, texts.F_BREAK_EVEN_NONE)
     fields = fields_section(
-        texts.F_GPU_COST.format(
-            gpus=format_count(be.gpus),
-            gpu_hour=format_usd(be.gpu_hour),
-            hours=be.hours_per_month,
-            ops=format_usd(be.ops),
-            monthly=format_usd(be.gpu_monthly),
+        texts.F_STAND_IN.format(
+            name=escape(fleet.oss.name), lower=texts.B_LOWER if fleet.oss.lower_quality else ""
         ),
-        texts.F_API_COST.format(monthly=format_usd(be.api_monthly)),
+        texts.F_FLEET.format(
+            replicas=format_count(fleet.replicas),
+            gpr=format_count(fleet.gpus_per_replica),
+            gpus=format_count(fleet.gpus),
+        ),
+        texts.F_FLEET_COST.format(
+            gpu_monthly=format_usd(fleet.gpu_monthly),
+            ops=format_usd(fleet.ops_monthly),
+            monthly=format_usd(fleet.monthly),
+        ),
+        texts.F_API_COST.format(monthly=format_usd(fleet.api_monthly)),
         even,
-        texts.F_TPS.format(
-            needed=format_count(be.needed_tps),
-            available=format_count(be.available_tps),
-            gpus=format_count(be.gpus),
-            tps=format_count(be.tps),
-        ),
-        texts.F_UTILIZATION.format(util=format_pct(be.utilization_pct)),
-        carry,
+        texts.F_NEXT.format(qps=format_count(fleet.next_replica_qps)),
         text=texts.B_SELF_HOST_HEAD,
     )
-    lines = [difference[:1].upper() + difference[1:] + "."]
-    if be.break_even_qps is not None and not be.break_even_within_capacity:
-        lines.append(
-            texts.B_BEYOND.format(gpus=format_count(be.gpus), max_qps=format_count(be.max_qps))
-        )
-    return [fields, section(" ".join(lines))]
+    return [fields, context(escape(" ".join(fleet_lines(estimate))))]
 
 
 def _context(estimate: Estimate, shared_by: str | None) -> list[str]:
-    primary, be = estimate.primary, estimate.breakeven
-    items = [texts.CONTEXT_PRICES.format(prices=escape(prices_line(primary)))]
-    items.extend(texts.NOTE.format(note=texts.NOTES[code]) for code in primary.notes)
-    if be.defaults_used:
-        shown = {
-            "gpus": format_count(be.gpus),
-            "gpu_hour": format_usd(be.gpu_hour),
-            "ops": format_usd(be.ops),
-            "tps": format_count(be.tps),
-        }
-        values = ", ".join(
-            texts.DEFAULT_VALUE.format(name=name, value=shown[name]) for name in be.defaults_used
-        )
-        items.append(texts.CONTEXT_DEFAULTS.format(values=values))
+    items = [escape(prices_line(estimate.primary)), *note_lines(estimate)]
     if shared_by:
         items.append(texts.SHARED_BY.format(user=shared_by))
     return items

@@ -14,7 +14,7 @@ from typing import Any
 from bot.blocks.common import Block, clip, plain, section
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import VOLUME_KINDS
-from bot.texts import llmcost as texts
+from bot.texts import llmcost_form as texts
 from bot.texts.errors import describe
 
 CALLBACK = "cost.modal"
@@ -23,10 +23,10 @@ VOLUME_KIND = "volume_kind"
 VOLUME = "volume"
 BATCH = "batch"
 REQUIRED = ("model", "in", "out")
-OPTIONAL_TOP = ("cached",)
-AFTER_VOLUME = ("compare",)
+OPTIONAL_TOP = ("cached", "cache_write", "cache_write_1h", "reasoning")
+AFTER_VOLUME = ("tier", "compare")
 PRICES = ("price_in", "price_out", "price_cached")
-SELF_HOST = ("gpus", "gpu_hour", "ops", "tps")
+SELF_HOST = ("oss", "replicas", "peak", "gpus", "gpu_hour", "ops", "tps")
 MAX_LENGTH = {"model": 100, "compare": 700}
 NUMBER_MAX_LENGTH = 30
 YES = "yes"
@@ -148,4 +148,4 @@ def _batch(checked: bool) -> Block:
 
 def field_error(error: CostInputError) -> str:
     """The command's error words as plain text for under a form field (no markup)."""
-    return clip(describe(error, style="field"), ERROR_LIMIT)
+    return clip(describe(error, style="field", topic="llmcost_form"), ERROR_LIMIT)

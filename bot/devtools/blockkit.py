@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.devtools.blockkit_rules import Checker, block, text_object
+from bot.devtools.blockkit_table import tables_per_message
 
 MESSAGE_BLOCK_LIMIT = 50
 VIEW_BLOCK_LIMIT = 100
@@ -77,6 +78,7 @@ def _message(ck: Checker, payload: Any) -> None:
     blocks = (
         _blocks(ck, "blocks", payload["blocks"], MESSAGE_BLOCK_LIMIT) if "blocks" in payload else []
     )
+    tables_per_message(ck, "blocks", blocks)
     attachments = _decode(ck, "attachments", payload.get("attachments"))
     if attachments is not None and not isinstance(attachments, list):
         ck.add("attachments", "must be a list")

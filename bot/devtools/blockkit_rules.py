@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.devtools.blockkit_table import table
+
 SELECTS = frozenset(
     {
         "static_select",
@@ -285,6 +287,8 @@ def block(ck: Checker, path: str, blk: Any) -> None:
             ck.add(path, "input block needs an element")
         else:
             element(ck, f"{path}.element", blk["element"], INPUT_ELEMENTS)
+    elif kind == "table":
+        table(ck, path, blk)
     elif kind == "markdown":
         text = blk.get("text")
         if not isinstance(text, str) or not text.strip():

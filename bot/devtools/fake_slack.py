@@ -6,9 +6,9 @@
         assert fake.calls_to("chat.postMessage")[0].args["text"] == "hi"
         assert fake.validation_problems == []
 
-Every call is recorded; every message or view the app sends is checked with
-the Block Kit validator (`validation_problems`). response_url endpoints come
-from `new_response_url()`. Faults: `fail_next`, `rate_limit_next`.
+Every call is recorded; every message or view the app sends is checked with the Block Kit
+validator (`validation_problems`). response_url endpoints come from `new_response_url()`;
+uploads and scheduled messages from `uploaded()`, `scheduled()`. Faults: `fail_next`.
 """
 
 from __future__ import annotations
@@ -20,48 +20,24 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
 from bot.devtools.blockkit import message_problems, view_problems
 from bot.devtools.fake_slack_api import Workspace
+from bot.devtools.fake_slack_files import Scheduled, StoredFile
 from bot.devtools.fake_slack_http import Handler
+from bot.devtools.fake_slack_platform import Execution
+from bot.devtools.fake_slack_records import RESPONSE_URL_USES, Call, Fault, ResponseUrl
 
 log = logging.getLogger(__name__)
 
 MESSAGE_METHODS = frozenset(
-    {"chat.postMessage", "chat.update", "chat.postEphemeral", "response_url"}
-)
+    {"chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage"}
+) | {"response_url"}
 VIEW_METHODS = frozenset({"views.open", "views.update", "views.push", "views.publish"})
-RESPONSE_URL_USES = 5
 NO_TOKEN_METHODS = frozenset({"oauth.v2.access"})  # authenticated by client id and secret
-
-
-@dataclass(frozen=True)
-class Call:
-    """One request the app made: Web API method (or "response_url"), its args, its token.
-    `response` (ignored by ==) is the JSON body or text the fake answered."""
-
-    method: str
-    args: dict
-    token: str | None = None
-    response: Any = field(default=None, compare=False)  # what the fake answered
-
-
-@dataclass
-class _Fault:
-    status: int
-    body: dict
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _ResponseUrl:
-    channel: str | None
-    message_ts: str | None
-    uses: int = 0
 
 
 class FakeSlack:
@@ -81,8 +57,8 @@ class FakeSlack:
         self.strict = strict
         self.validation_problems: list[str] = []
         self._calls: list[Call] = []
-        self._faults: dict[str, deque[_Fault]] = {}
-        self._response_urls: dict[str, _ResponseUrl] = {}
+        self._faults: dict[str, deque[Fault]] = {}
+        self._response_urls: dict[str, ResponseUrl] = {}
         self._cond = threading.Condition()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -181,6 +157,25 @@ class FakeSlack:
             raise ValueError(f"cannot store message: {answer['error']}")
         return answer["ts"]
 
+    def uploaded(self) -> list[StoredFile]:
+        """Every file uploaded and shared, oldest first."""
+        with self._cond:
+            return [f for f in self.workspace.files.files.values() if f.content is not None]
+
+    def new_function_execution(self) -> str:
+        """The id of a workflow step run the app may complete once (``function_executed``)."""
+        with self._cond:
+            return self.workspace.platform.announce(f"Fx{uuid.uuid4().hex[:10].upper()}").id
+
+    def function_execution(self, execution_id: str) -> Execution | None:
+        with self._cond:
+            return self.workspace.platform.executions.get(execution_id)
+
+    def scheduled(self) -> list[Scheduled]:
+        """Messages scheduled and not deleted."""
+        with self._cond:
+            return list(self.workspace.files.scheduled.values())
+
     def view(self, view_id: str) -> dict | None:
         with self._cond:
             found = self.workspace.views.get(view_id)
@@ -190,7 +185,7 @@ class FakeSlack:
         """A response_url; with channel+message_ts, `replace_original` updates that message."""
         key = uuid.uuid4().hex
         with self._cond:
-            self._response_urls[key] = _ResponseUrl(channel, message_ts)
+            self._response_urls[key] = ResponseUrl(channel, message_ts)
         return f"{self.base}/response/{key}"
 
     # --- faults -------------------------------------------------------------------------
@@ -203,7 +198,7 @@ class FakeSlack:
         headers: dict | None = None,
     ) -> None:
         """The next call to `method` answers `{"ok": false, "error": error}` with `status`."""
-        fault = _Fault(status, {"ok": False, "error": error}, dict(headers or {}))
+        fault = Fault(status, {"ok": False, "error": error}, dict(headers or {}))
         with self._cond:
             self._faults.setdefault(method, deque()).append(fault)
 
@@ -219,6 +214,8 @@ class FakeSlack:
             return self._handle_api(parts[1], args, token)
         if len(parts) == 2 and parts[0] == "response":
             return self._handle_response_url(parts[1], args)
+        if len(parts) == 2 and parts[0] == "upload":
+            return self._handle_upload(parts[1], args)
         return 404, "not_found", {}
 
     def _problems(self, method: str, args: dict) -> list[str]:
@@ -241,7 +238,7 @@ class FakeSlack:
             queue = self._faults.get(method)
             fault = queue.popleft() if queue else None
             if fault is None and problems and self.strict:
-                fault = _Fault(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
+                fault = Fault(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
             if fault is not None:
                 status, body, headers = fault.status, fault.body, fault.headers
             else:
@@ -255,9 +252,21 @@ class FakeSlack:
         def answer() -> tuple[int, Any, dict]:
             if not token and method not in NO_TOKEN_METHODS:
                 return 200, {"ok": False, "error": "not_authed"}, {}
-            return 200, self.workspace.answer(method, args), {}
+            body = self.workspace.answer(method, args)
+            if body.get("upload_url", "").startswith("/"):  # files.getUploadURLExternal
+                body["upload_url"] = self.base + body["upload_url"]
+            return 200, body, {}
 
         return self._answer(method, args, token, answer)
+
+    def _handle_upload(self, file_id: str, args: dict) -> tuple[int, Any, dict]:
+        data = args.get("_bytes", b"")
+        return self._answer(
+            "upload",
+            {"file_id": file_id, "length": len(data)},
+            None,
+            lambda: (*self.workspace.files.receive(file_id, data), {}),
+        )
 
     def _handle_response_url(self, key: str, body: dict) -> tuple[int, Any, dict]:
         def answer() -> tuple[int, Any, dict]:

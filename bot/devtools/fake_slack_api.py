@@ -16,6 +16,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bot.devtools.fake_slack_files import Files
+from bot.devtools.fake_slack_platform import Platform
+
 OK_NOOP = frozenset({"reactions.add", "reactions.remove", "chat.meMessage"})
 
 
@@ -27,6 +30,8 @@ class Workspace:
         self.app_id = app_id
         self.messages: dict[str, dict[str, dict]] = {}  # channel -> ts -> message
         self.views: dict[str, dict] = {}  # view id -> latest view
+        self.files = Files(team_id)  # uploaded files and scheduled messages
+        self.platform = Platform()  # suggested prompts, workflow step runs
         self._epoch = int(time.time())
         self._seq = itertools.count(1)
         self._handlers: dict[str, Callable[[dict], dict]] = {
@@ -44,6 +49,14 @@ class Workspace:
             "views.update": self._views_update,
             "views.publish": self._views_publish,
             "oauth.v2.access": self._oauth_v2_access,
+            "files.getUploadURLExternal": self.files.get_upload_url,
+            "files.completeUploadExternal": self._complete_upload,
+            "chat.scheduleMessage": self.files.schedule,
+            "chat.deleteScheduledMessage": self.files.delete_scheduled,
+            "chat.scheduledMessages.list": self.files.list_scheduled,
+            "assistant.threads.setSuggestedPrompts": self.platform.set_suggested_prompts,
+            "functions.completeSuccess": self.platform.complete_success,
+            "functions.completeError": self.platform.complete_error,
         }
 
     def next_ts(self) -> str:
@@ -86,7 +99,7 @@ class Workspace:
             "ok": True,
             "app_id": self.app_id,
             "authed_user": {"id": installer},
-            "scope": "app_mentions:read,chat:write,commands,im:history,im:write",
+            "scope": "app_mentions:read,assistant:write,chat:write,commands,files:write,im:history,im:write",
             "token_type": "bot",
             "access_token": f"xoxb-{self.team_id}-installed",
             "bot_user_id": self.bot_user_id,
@@ -158,6 +171,20 @@ class Workspace:
             return {"ok": False, "error": "message_not_found"}
         link = f"https://tradeoffs-test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
         return {"ok": True, "channel": channel, "permalink": link}
+
+    def _complete_upload(self, args: dict) -> dict:
+        """files.completeUploadExternal: shared files appear as a file-share message in the
+        channel (or thread) they were shared to, as in Slack."""
+        answer, shared = self.files.complete(args)
+        for stored in shared:
+            ts = self.next_ts()
+            message = self._message_body(
+                {"text": stored.initial_comment or "", "thread_ts": stored.thread_ts}, ts
+            )
+            message.update({"subtype": "file_share", "files": [self.files.describe(stored)]})
+            self.messages.setdefault(str(stored.channel), {})[ts] = message
+            stored.shares.append(ts)
+        return answer
 
     def replace_message(self, channel: str, ts: str, body: dict) -> None:
         """response_url `replace_original`: the message gets the new text/blocks."""

@@ -38,6 +38,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
+        if urlsplit(self.path).path.startswith("/upload/"):  # a file's bytes, not form fields
+            self._send(*self.fake.handle(self.path, {"_bytes": raw}, None))
+            return
         try:
             args = _parse_body(raw, self.headers.get("Content-Type", ""))
         except ValueError:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.blocks.table import Table, table_text
 from bot.devtools.view_state import input_fields, options_of
 
 RULE = "-" * 40
@@ -141,6 +142,8 @@ class _Builder:
             self.lines += str(blk.get("text", "")).splitlines()
         elif kind == "rich_text":
             self.lines.append(_rich_text(blk))
+        elif kind == "table":
+            self.lines += _table(blk).splitlines()
         elif kind != "input":  # inputs are listed by render_view
             self.lines.append(f"({kind} block)")
 
@@ -159,6 +162,25 @@ def _rich_text(blk: dict) -> str:
 
     walk(blk)
     return "".join(out)
+
+
+def _table(blk: dict) -> str:
+    """A table block as aligned columns (right-aligned where its column settings say so)."""
+    rows = [
+        [_rich_text(c) if c.get("type") == "rich_text" else str(c.get("text", "")) for c in row]
+        for row in blk.get("rows") or []
+        if isinstance(row, list)
+    ]
+    if not rows:
+        return ""
+    settings = blk.get("column_settings") or []
+    align = tuple((s or {}).get("align", "left") for s in settings)
+    width = len(rows[0])
+    table = Table(
+        header=tuple(rows[0]), rows=tuple(tuple(r[:width] + [""] * (width - len(r))) for r in rows[1:]),
+        align=align,
+    )  # fmt: skip
+    return table_text(table)
 
 
 def render_blocks(blocks: list[dict], *, first_number: int = 1) -> Rendered:

@@ -25,15 +25,14 @@ from slack_bolt import App, BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
 from bot.bolt_request import bolt_request
+from bot.devtools.signed_events import EventRequests, Request
 from bot.devtools.view_state import find_element
 
-Request = tuple[str, dict[str, str]]
 FORM = "application/x-www-form-urlencoded"
-JSON = "application/json"
 
 
 @dataclasses.dataclass(frozen=True)
-class SlackRequests:
+class SlackRequests(EventRequests):
     signing_secret: str
     team_id: str = "T0TEST"
     clock: Callable[[], float] = time.time
@@ -177,6 +176,29 @@ class SlackRequests:
             payload["response_url"] = response_url
         return self._interaction(payload)
 
+    def message_shortcut(
+        self,
+        callback_id: str,
+        message: dict,
+        *,
+        user_id: str,
+        channel_id: str,
+        response_url: str,
+        trigger_id: str | None = None,
+    ) -> Request:
+        """A message shortcut (``message_action``) picked on ``message`` (which has a ts)."""
+        payload = {
+            "type": "message_action",
+            "callback_id": callback_id,
+            "trigger_id": trigger_id or self._trigger_id(),
+            "user": self._user(user_id),
+            "channel": {"id": channel_id, "name": "demo"},
+            "message": {"type": "message", **message},
+            "message_ts": message["ts"],
+            "response_url": response_url,
+        }
+        return self._interaction(payload)
+
     def view_submission(
         self,
         callback_id: str,
@@ -214,62 +236,6 @@ class SlackRequests:
         return self._interaction(payload)
 
     # --- events ---------------------------------------------------------------------------
-
-    def event(
-        self, event: dict, *, event_id: str | None = None, retry_num: int | None = None
-    ) -> Request:
-        """An Events API `event_callback`; `retry_num` adds Slack's retry headers."""
-        now = int(self.clock())
-        body = {
-            "token": "verification-token-unused",
-            "team_id": self.team_id,
-            "api_app_id": self.api_app_id,
-            "event": {"event_ts": f"{self.clock():.6f}", **event},
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
-            "event_time": now,
-            "authorizations": [
-                {
-                    "enterprise_id": None,
-                    "team_id": self.team_id,
-                    "user_id": self.bot_user_id,
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-            "is_ext_shared_channel": False,
-        }
-        extra = None
-        if retry_num is not None:
-            extra = {"x-slack-retry-num": str(retry_num), "x-slack-retry-reason": "http_timeout"}
-        return self.sign(json.dumps(body), JSON, extra)
-
-    def app_mention(
-        self,
-        text: str,
-        *,
-        user_id: str,
-        channel_id: str,
-        ts: str | None = None,
-        thread_ts: str | None = None,
-    ) -> Request:
-        event = {"type": "app_mention", "user": user_id, "text": f"<@{self.bot_user_id}> {text}"}
-        event |= {"channel": channel_id, "ts": ts or f"{self.clock():.6f}"}
-        if thread_ts:
-            event["thread_ts"] = thread_ts
-        return self.event(event)
-
-    def direct_message(
-        self, text: str, *, user_id: str, channel_id: str = "D0DEMO", ts: str | None = None
-    ) -> Request:
-        event = {"type": "message", "channel_type": "im", "user": user_id, "text": text}
-        event |= {"channel": channel_id, "ts": ts or f"{self.clock():.6f}"}
-        return self.event(event)
-
-    def app_home_opened(self, *, user_id: str, channel_id: str = "D0DEMO") -> Request:
-        return self.event(
-            {"type": "app_home_opened", "user": user_id, "channel": channel_id, "tab": "home"}
-        )
 
 
 def dispatch(app: App, body: str, headers: dict[str, str]) -> BoltResponse:

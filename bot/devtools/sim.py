@@ -265,5 +265,6 @@ class SlackSim:
         )
         return self.send(request)
 
-    def open_home(self, *, user: str | None = None) -> Reply:
-        return self.send(self.requests.app_home_opened(user_id=user or self.user))
+    def open_home(self, *, user: str | None = None, tab: str = "home") -> Reply:
+        request = self.requests.app_home_opened(user_id=user or self.user, tab=tab)
+        return self.send(request)

@@ -1,14 +1,18 @@
-"""Plain-text rendering of an Estimate, for ``python -m bot estimate`` (words from texts).
+"""Plain-text rendering of an Estimate, for ``python -m bot estimate`` (words from
+bot/texts/llmcost_answer.py; no Slack markup).
 
 The Block Kit renderer (``bot/blocks/llmcost.py``) shares its lines for the workload, the
-prices and a lever's savings."""
+prices, the verdict, a lever's savings and the stand-in."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.pricing import CUSTOM_SOURCE
-from bot.domain.cost.result import BreakEven, Estimate, LeverSaving, ModelCost, Workload
-from bot.texts import llmcost as texts
+from bot.domain.cost.result import Estimate, LeverSaving, ModelCost, SelfHost, Workload
+from bot.texts import llmcost as topic
+from bot.texts import llmcost_answer as texts
 
 
 def render_text(estimate: Estimate) -> str:
@@ -16,36 +20,66 @@ def render_text(estimate: Estimate) -> str:
     sections = [
         _headline(estimate),
         _money(estimate.primary, estimate.workload),
-        texts.VERDICT.format(label=estimate.verdict.label, advice=estimate.verdict.advice),
+        texts.VERDICT.format(
+            label=estimate.verdict.label,
+            advice=estimate.verdict.advice,
+            stance=stance_line(estimate),
+        ),
     ]
     if len(estimate.ranking) > 1:
         sections.append(_ranking(estimate))
     sections.append(_levers(estimate))
-    sections.append(_self_host(estimate.breakeven))
+    sections.append(_self_host(estimate))
     return "\n\n".join(sections) + "\n"
 
 
-def workload_line(workload: Workload) -> str:
+def stance_line(estimate: Estimate) -> str:
+    """What the verdict means for self-hosting, said once (with the quality caveat)."""
+    fleet = estimate.self_host
+    line = texts.STANCE[estimate.verdict.self_host].format(
+        amount=format_usd(abs(fleet.savings_monthly))
+    )
+    if fleet.oss.lower_quality and fleet.cheaper:
+        line += texts.QUALITY_CAVEAT.format(model=estimate.primary.ref)
+    return line
+
+
+def workload_line(workload: Workload, tier: str | None = None) -> str:
     volume = texts.VOLUME[workload.volume_kind].format(value=format_count(workload.volume_value))
-    template = texts.WORKLOAD if workload.cached_tokens else texts.WORKLOAD_NO_CACHE
-    return template.format(
+    extras = []
+    if workload.cached_tokens:
+        extras.append(texts.CACHED.format(count=format_count(workload.cached_tokens)))
+    if workload.cache_write_tokens:
+        extras.append(texts.WRITTEN.format(count=format_count(workload.cache_write_tokens)))
+    pricing = (texts.BATCH_SUFFIX if workload.batch else "") + (
+        texts.TIER_SUFFIX.format(tier=tier) if tier else ""
+    )
+    reasoning = workload.reasoning_tokens
+    return texts.WORKLOAD.format(
         input=format_count(workload.input_tokens),
-        cached=format_count(workload.cached_tokens),
+        extras=texts.EXTRAS.format(parts=", ".join(extras)) if extras else "",
         output=format_count(workload.output_tokens),
+        reasoning=texts.REASONING.format(count=format_count(reasoning)) if reasoning else "",
         volume=volume,
-        batch=texts.BATCH_SUFFIX if workload.batch else "",
+        pricing=pricing,
     )
 
 
 def lever_savings(lever: LeverSaving) -> str:
-    """What a lever could save here: ``$7,776.00-$31,104.00/month``, or, when the part of
-    the bill it acts on is smaller than its typical range, that cap and why."""
+    """What a lever could save here: ``$7,776.00-$31,104.00/month``, or, when its ceiling
+    cut the typical range, that ceiling and why; routing names the cheaper model."""
     low, high = format_usd(lever.save_low), format_usd(lever.save_high)
-    if not lever.capped:
-        return texts.SAVE_RANGE.format(low=low, high=high)
     amount = texts.SAVE_UP_TO if low == high else texts.SAVE_RANGE
-    part = texts.SAVE_LIMITS[lever.acts_on]
-    return amount.format(low=low, high=high) + texts.SAVE_CAPPED.format(part=part)
+    text = amount.format(low=low, high=high)
+    if lever.capped and lever.ceiling:
+        text += texts.SAVE_CAPPED.format(limit=texts.CEILINGS[lever.ceiling])
+    return text
+
+
+def route_line(lever: LeverSaving) -> str:
+    if lever.cheaper_model is None or lever.ceiling_usd is None:
+        return ""
+    return texts.ROUTE_TO.format(model=lever.cheaper_model, amount=format_usd(lever.ceiling_usd))
 
 
 def prices_line(cost: ModelCost) -> str:
@@ -56,7 +90,10 @@ def prices_line(cost: ModelCost) -> str:
     )
     provider = cost.provider_id or texts.CUSTOM_PROVIDER
     return texts.PRICES.format(
-        source=source_label(cost.price_source), model_id=cost.model_id, provider=provider, rates=rates
+        source=source_label(cost.price_source),
+        model_id=cost.model_id,
+        provider=provider,
+        rates=rates,
     )
 
 
@@ -65,15 +102,36 @@ def source_label(source: str) -> str:
     return texts.CUSTOM_SOURCE if source == CUSTOM_SOURCE else source
 
 
+def note_lines(estimate: Estimate) -> list[str]:
+    """The main model's notes: an alias read, price caveats, estimate-wide notes."""
+    primary = estimate.primary
+    notes = []
+    if primary.alias_of:
+        notes.append(topic.ALIAS_NOTE.format(alias=primary.alias_of, model=primary.ref))
+    notes.extend(topic.NOTES[code] for code in (*primary.notes, *estimate.notes))
+    return [texts.NOTE.format(note=note) for note in notes]
+
+
+def stand_in_line(fleet: SelfHost, model: str) -> str:
+    template = texts.STAND_IN_CHOSEN if fleet.oss.chosen_by_user else texts.STAND_IN
+    line = template.format(
+        name=fleet.oss.name,
+        example=fleet.oss.example,
+        model=model,
+        tier=fleet.oss.vendor_tier_label,
+    )
+    return line + (texts.LOWER_QUALITY if fleet.oss.lower_quality else "")
+
+
 def _headline(estimate: Estimate) -> str:
     primary = estimate.primary
     lines = [
         texts.TITLE.format(model=primary.ref),
-        workload_line(estimate.workload),
+        workload_line(estimate.workload, estimate.request.tier),
         prices_line(primary),
+        *note_lines(estimate),
     ]
-    lines.extend(texts.NOTE.format(note=texts.NOTES[code]) for code in primary.notes)
-    return "\n".join(lines)
+    return topic.plain("\n".join(lines))
 
 
 def _money(cost: ModelCost, workload: Workload) -> str:
@@ -83,6 +141,8 @@ def _money(cost: ModelCost, workload: Workload) -> str:
         cached=format_usd(call.cached_input),
         output=format_usd(call.output),
     )
+    if call.cache_write:
+        parts += texts.PER_CALL_WRITES.format(writes=format_usd(call.cache_write))
     if call.other:
         parts += texts.PER_CALL_OTHER.format(other=format_usd(call.other))
     share = texts.OUTPUT_SHARE.format(share=format_pct(call.output_share * 100))
@@ -119,7 +179,8 @@ def _ranking(estimate: Estimate) -> str:
             )
         )
         if not cost.is_primary:
-            lines.extend("   " + texts.NOTE.format(note=texts.NOTES[code]) for code in cost.notes)
+            notes = (topic.NOTES[code] for code in cost.notes)
+            lines.extend("   " + texts.NOTE.format(note=topic.plain(n)) for n in notes)
     return "\n".join(lines)
 
 
@@ -135,56 +196,68 @@ def _levers(estimate: Estimate) -> str:
                 effort=lever.effort,
                 low=format_pct(lever.impact_low_pct),
                 high=format_pct(lever.impact_high_pct),
+                part=texts.PARTS[lever.acts_on],
                 savings=lever_savings(lever),
                 why=lever.why,
-                notes=lever.notes,
             )
+            + route_line(lever)
         )
     lines.append(texts.LEVERS_NOTE)
     return "\n".join(lines)
 
 
-def _self_host(be: BreakEven) -> str:
-    gpu = texts.GPU_COST.format(
-        gpus=format_count(be.gpus),
-        gpu_hour=format_usd(be.gpu_hour),
-        hours=be.hours_per_month,
-        ops=format_usd(be.ops),
-        monthly=format_usd(be.gpu_monthly),
-    )
-    if be.defaults_used:
-        gpu += " " + texts.DEFAULTS_USED.format(names=", ".join(be.defaults_used))
-    if be.savings_monthly > 0:
-        difference = texts.CHEAPER_SELF_HOST.format(
-            amount=format_usd(be.savings_monthly), gpus=format_count(be.savings_gpus)
-        )
+def fleet_lines(estimate: Estimate) -> list[str]:
+    """The fleet, its throughput, cost, break-even and next replica, one sentence a line."""
+    fleet = estimate.self_host
+    if fleet.cheaper:
+        difference = texts.FLEET_CHEAPER.format(amount=format_usd(fleet.savings_monthly))
     else:
-        difference = texts.CHEAPER_API.format(
-            amount=format_usd(-be.savings_monthly), gpus=format_count(be.savings_gpus)
-        )
-    api = texts.API_COST.format(monthly=format_usd(be.api_monthly), difference=difference)
-    if be.break_even_qps is None or be.break_even_calls_per_month is None:
-        even = texts.BREAK_EVEN_NONE
-    else:
-        even = texts.BREAK_EVEN.format(
-            qps=format_count(be.break_even_qps),
-            calls=format_count(be.break_even_calls_per_month),
-        )
-        if not be.break_even_within_capacity:
-            even += texts.BREAK_EVEN_BEYOND.format(
-                gpus=format_count(be.gpus), max_qps=format_count(be.max_qps)
-            )
-    capacity = texts.CAPACITY.format(
-        needed=format_count(be.needed_tps),
-        gpus=format_count(be.gpus),
-        tps=format_count(be.tps),
-        available=format_count(be.available_tps),
-        util=format_pct(be.utilization_pct),
-    )
-    if be.can_carry:
-        capacity += " " + texts.CAN_CARRY
-    else:
-        capacity += " " + texts.CANNOT_CARRY.format(
-            needed_gpus=format_count(be.gpus_needed), cost=format_usd(be.gpu_monthly_needed)
-        )
-    return "\n".join([texts.SELF_HOST_HEAD, gpu, api, even, capacity])
+        difference = texts.API_CHEAPER.format(amount=format_usd(-fleet.savings_monthly))
+    lines = [
+        stand_in_line(fleet, estimate.primary.ref),
+        texts.FLEET.format(
+            replicas=format_count(fleet.replicas),
+            gpr=format_count(fleet.gpus_per_replica),
+            gpus=format_count(fleet.gpus),
+            peak_qps=format_count(fleet.peak_qps),
+            peak=format_count(fleet.peak_to_average),
+            target=format_pct(fleet.target_utilization_pct),
+            util=format_pct(fleet.utilization_pct),
+        ),
+        texts.THROUGHPUT.format(
+            prefill=format_count(fleet.prefill_tps),
+            decode=format_count(fleet.decode_tps),
+            peak_prefill=format_count(fleet.peak_prefill_tps),
+            peak_decode=format_count(fleet.peak_decode_tps),
+            replica_qps=format_count(fleet.replica_qps),
+        ),
+        texts.FLEET_COST.format(
+            gpus=format_count(fleet.gpus),
+            gpu_hour=format_usd(fleet.gpu_hour),
+            hours=fleet.hours_per_month,
+            gpu_monthly=format_usd(fleet.gpu_monthly),
+            ops=format_usd(fleet.ops_monthly),
+            monthly=format_usd(fleet.monthly),
+        ),
+        texts.API_COST.format(monthly=format_usd(fleet.api_monthly), difference=difference),
+        break_even_line(fleet, texts.BREAK_EVEN, texts.BREAK_EVEN_NONE),
+        volume_line(texts.NEXT_REPLICA, fleet.next_replica_qps, fleet.next_replica_calls_per_month),
+    ]
+    if fleet.defaults_used:
+        lines.append(texts.DEFAULTS_USED.format(names=", ".join(fleet.defaults_used)))
+    return lines
+
+
+def volume_line(template: str, qps: Decimal, calls: Decimal) -> str:
+    return template.format(qps=format_count(qps), calls=format_count(calls))
+
+
+def break_even_line(fleet: SelfHost, found: str, never: str) -> str:
+    """``found`` with the break-even QPS and calls a month, or ``never`` when there is none."""
+    if fleet.break_even_qps is None or fleet.break_even_calls_per_month is None:
+        return never
+    return volume_line(found, fleet.break_even_qps, fleet.break_even_calls_per_month)
+
+
+def _self_host(estimate: Estimate) -> str:
+    return "\n".join([texts.SELF_HOST_HEAD, *fleet_lines(estimate)])

@@ -134,3 +134,15 @@ ERRORS = {
     "outdated": EXPIRED,
     "stale_step": STALE_REFRESHED,
 }
+
+# The message shortcut "Decide with Tradeoffs": a walk in the message's thread
+SHORTCUT_CALLBACK = "buildvsbuy.decide"
+SHORTCUT_NAME = "Decide with Tradeoffs"
+SHORTCUT_NOT_IN_CHANNEL = (
+    ":warning: I can't post in this conversation yet. Invite me with `/invite @Tradeoffs` and "
+    f"use *{SHORTCUT_NAME}* on the message again."
+)
+SHORTCUT_FAILED = (
+    ":warning: Slack didn't let me start the decision here ({error}). Try again, or use "
+    f"`{COMMAND} {EXAMPLE}` in the channel."
+)

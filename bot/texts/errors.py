@@ -47,8 +47,9 @@ def describe(
     if template is None:
         return _styled(common.UNEXPECTED, style)
     limit = getattr(module, "TYPED_LIMIT", TYPED_LIMIT)
+    whole = WHOLE | getattr(module, "WHOLE", frozenset())  # a topic may show more details whole
     details = {
-        k: _safe(v, style, None if k in WHOLE else limit) for k, v in (error.details | overrides).items()
+        k: _safe(v, style, None if k in whole else limit) for k, v in (error.details | overrides).items()
     }
     derive: Callable[[str, dict[str, Any]], Mapping[str, Any]] | None = getattr(
         module, "derived", None

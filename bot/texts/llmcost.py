@@ -6,41 +6,74 @@ notes by the note codes the estimate carries (see bot/domain/cost/result.py).
 
 from __future__ import annotations
 
+import re
+
 EXAMPLE = "model=gpt-4o in=2000 out=500 qps=3"
 
 HELP = """\
 *`/llmcost`: what an LLM workload costs, what would cut it, and when self-hosting pays*
 
-*Try:* `/llmcost model=gpt-4o in=2000 out=500 qps=3`
+*Try:* `/llmcost model=gpt-4o in=2000 out=500 qps=3`, or as you'd say it: \
+`/llmcost gpt-4o-mini 3000 in 400 out 20 qps`
 
-*Workload* (keys in any order, any case):
-• `model=` (or `m=`): a model genai-prices knows, e.g. `gpt-4o`, `claude-sonnet-4-5`, \
-`gemini-2.5-flash`. Pin a provider with `provider:model`, e.g. `groq:llama-3.3-70b-versatile`.
-• `in=` / `out=` (or `input=` / `output=`): tokens per call. `2k`, `1.5M` and `1,200` all work.
-• Traffic, exactly one of: `qps=` (calls per second, average), `per_day=`, `per_month=`.
-• `cached=`: how many of the `in` tokens are served from the prompt cache (part of `in`).
-• `batch=yes`: price with the provider's Batch API rates.
-• `compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash`: rank several models on the same workload \
-(`model=` may then be left out: the first one is the main model).
+*Workload* (keys in any order, any case; `key=value` or `value key`):
+• `model=` (or `m=`, or just the name): a model genai-prices knows, e.g. `gpt-4o`, \
+`claude-sonnet-4-5`, `gemini-2.5-flash`; short names `sonnet`, `opus`, `haiku`, `4o`, `flash` \
+mean the newest match (named in the answer). Pin a provider with `provider:model`.
+• `in=` / `out=`: tokens per call. `2k`, `1.5M` and `1,200` all work.
+• Traffic, exactly one of: `qps=` (calls per second, average), `per_minute=`, `per_hour=`, \
+`per_day=`, `per_month=`.
+• `cached=`: how many of the `in` tokens are read from the prompt cache; `cache_write=` / \
+`cache_write_1h=`: how many are written to it (5-minute / 1-hour), at the model's cache-write \
+prices.
+• `reasoning=`: hidden reasoning tokens per call (billed as output).
+• `tier=flex` or `tier=priority`: the provider's service tier; `batch=yes`: Batch API prices.
+• `compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash`: rank several models on the same workload.
 
-*Your own prices* (negotiated rates, or any model genai-prices lacks), $ per 1M tokens:
-• `price_in=` and `price_out=` together, optional `price_cached=`.
-  `/llmcost model=our-llama in=2000 out=500 qps=3 price_in=0.2 price_out=0.6`
+*Your own prices*, $ per 1M tokens: `price_in=` and `price_out=` together, optional \
+`price_cached=`, e.g. `/llmcost model=our-llama in=2000 out=500 qps=3 price_in=0.2 price_out=0.6`
 
-*Self-host break-even* (defaults in brackets):
-• `gpus=` [1], `gpu_hour=` $ per GPU-hour [$3.00], `ops=` $ per month of operations [$2,000], \
-`tps=` tokens per second one GPU serves, input + output [2,500].
-  `/llmcost model=claude-sonnet-4-5 in=6k cached=4k out=800 per_day=2M gpus=4 gpu_hour=2.5 ops=8k`
+*Self-hosting* (a fleet sized from published benchmarks; defaults in brackets):
+• `oss=small|mid|large` (or a model, e.g. `oss=70b`): the open-weights stand-in [by the \
+model's quality class]; `replicas=` [enough for the peak, at least 2]; `peak=` peak-to-average \
+traffic [2]; `gpus=` GPUs per replica [by class]; `gpu_hour=` [$3.00]; `tps=` decode tokens/s \
+per replica [by class]; `ops=` $ a month of operations [$5,000 + $250 a GPU].
 
-*You get:* $ per call (input, cached input, output; output's share of the bill), calls and $ \
-per month (30-day month) and per year, the seed's verdict (under $20K a month stay on vendor \
-APIs; $50K-$100K+ self-hosting deserves real math; between, case by case), the levers that apply \
-with what each could save, and the self-host comparison: GPU cost, break-even QPS and whether \
-the GPUs can carry the load.
-Prices: genai-prices offline data (the version is shown with each answer), or your own.
-*In CI:* `python -m bot estimate <same arguments>` prints the answer as text: exit code 0, or 1 \
-with one `error:` line on stderr for bad input.
+*You get:* $ per call and per month, the verdict (under $20K a month stay on vendor APIs; \
+$50K-$100K+ self-hosting deserves real math; between, case by case), the levers in the order \
+to run them with what each could save here, and the self-host fleet: stand-in, GPUs, cost, \
+break-even.
+Prices: genai-prices offline data (its version is shown with each answer), or your own.
+*In CI:* `python -m bot estimate <same arguments>` prints the answer as text (`--json` for \
+scripts; `estimate diff '<base>' '<head>'` for a per-PR cost diff).
 `/llmcost` with no arguments opens a form with the same fields."""
+
+
+
+def plain(text: str) -> str:
+    """Slack mrkdwn to terminal text: no ``*bold*`` stars, no code-span backticks."""
+    return text.replace("`", "").replace("*", "")
+
+
+FORM_LINE = "`/llmcost` with no arguments opens a form with the same fields."
+HELP_TERMINAL = (
+    plain(HELP.replace("\n" + FORM_LINE, ""))
+    .replace("/llmcost help", "python -m bot estimate --help")
+    .replace("/llmcost ", "python -m bot estimate ")
+)
+USAGE = """\
+usage: python -m bot estimate [--json] ARGS...
+       python -m bot estimate diff [--json] 'BASE ARGS' 'HEAD ARGS'
+       python -m bot estimate --help
+
+ARGS are /llmcost's, e.g.: python -m bot estimate model=gpt-4o in=2000 out=500 qps=3
+Exit status: 0 with the answer on stdout; 1 with one error line on stderr for bad input;
+2 for a bad command line (this text)."""
+DIFF_HEAD = "Cost change, base -> head:"
+DIFF_ROW = "{what}: {base} -> {head} ({delta}, {pct})"
+DIFF_WHAT = {"per_call": "Per call", "per_month": "Per month"}
+DIFF_VERDICT = "Verdict: {base} -> {head}"
+DIFF_NO_PCT = "new"
 
 # -- errors ---------------------------------------------------------------------------------------
 
@@ -53,7 +86,7 @@ FRAMES = {  # every /llmcost error names the token, says what is wrong, and show
 ERRORS: dict[str, str] = {
     "too_long": "that's {length:,} characters; keep it under {limit:,}.",
     "not_key_value": "I read arguments as `key=value` pairs, e.g. `in=2000`.",
-    "unknown_key": "`{key}` is not an option I know.{hint} Send `/llmcost help` for the list.",
+    "unknown_key": "`{key}` is not an option I know.{hint}",
     "missing_value": "`{key}=` needs a value.",
     "duplicate_key": "`{key}` is given twice (first as `{first}`).",
     "not_a_number": "`{value}` is not a number I can read: use digits with an optional k, M or B "
@@ -71,12 +104,15 @@ ERRORS: dict[str, str] = {
     "too_many_models": "`compare=` takes at most {limit} models.",
     "missing_model": "I need a model: `model=` (or `compare=` with several).",
     "missing_tokens": "I need the tokens per call: `{key}=`.",
-    "missing_volume": "I need the traffic: one of `qps=`, `per_day=` or `per_month=`.",
+    "missing_volume": "I need the traffic: one of `qps=`, `per_minute=`, `per_hour=`, `per_day=` "
+    "or `per_month=`.",
     "spaces": "`{key}` takes one value, without spaces.",
-    "several_volumes": "give only one of `qps=`, `per_day=`, `per_month=` (you also gave "
-    "`{first}`).",
-    "cached_above_input": "`cached` ({cached:,}) is more than `in` ({input:,}); cached tokens are "
-    "part of the input.",
+    "several_volumes": "give only one traffic figure (you also gave `{first}`).",
+    "cached_above_input": "cached and cache-write tokens ({cached:,}) are more than `in` "
+    "({input:,}); they are part of the input.",
+    "bad_tier": "`tier` takes `flex` or `priority`.",
+    "unknown_oss": "`{value}` is no open-weights class I size: use `small`, `mid` or `large` "
+    "(or a model of theirs, e.g. `70b`).",
     "price_pair": "custom prices need both `price_in=` and `price_out=` ($ per 1M tokens).",
     "price_cached_alone": "`price_cached=` goes with `price_in=` and `price_out=`.",
     "price_cached_above_input": "`price_cached` ({cached}) is above `price_in` ({input}); a cache "
@@ -89,6 +125,8 @@ ERRORS: dict[str, str] = {
     "{window:,} input tokens.",
 }
 UNKNOWN_KEY_HINT = " Did you mean `{suggestion}`?"
+NO_KEY_HINT = " Send `/llmcost help` for the list."
+WHOLE = frozenset({"example", "args"})  # shown whole: the user's own command, fixed
 CLOSEST_MODELS = " Closest known: {names}."
 NO_CLOSE_MODEL = " Nothing close in its list."
 
@@ -112,20 +150,61 @@ EXAMPLES: dict[str, str] = {
     "ops": "model=gpt-4o in=2000 out=500 qps=3 ops=5k",
     "tps": "model=gpt-4o in=2000 out=500 qps=3 tps=3000",
 }
+# The pair that fixes an error about an option, laid into the user's own arguments.
+FIX_PAIRS: dict[str, str] = {
+    "model": "model=gpt-4o", "in": "in=2000", "out": "out=500", "qps": "qps=3",
+    "cached": "cached=0", "cache_write": "cache_write=0", "cache_write_1h": "cache_write_1h=0",
+    "reasoning": "reasoning=0", "per_minute": "per_minute=180", "per_hour": "per_hour=10k",
+    "per_day": "per_day=250k", "per_month": "per_month=7.5M", "batch": "batch=yes",
+    "tier": "tier=flex", "gpus": "gpus=2", "gpu_hour": "gpu_hour=2.5", "ops": "ops=5k",
+    "tps": "tps=3000", "oss": "oss=mid", "peak": "peak=2", "replicas": "replicas=2",
+    "price_in": "price_in=0.2", "price_out": "price_out=0.6", "price_cached": "price_cached=0.05",
+}  # fmt: skip
+_REPLACE = frozenset({"not_a_number", "not_finite", "negative", "not_positive", "not_whole",
+                      "too_large", "too_small", "bad_flag", "missing_value", "bad_tier",
+                      "unknown_oss", "bad_model_name"})  # fmt: skip
+_APPEND = frozenset({"missing_model", "missing_tokens", "missing_volume", "price_pair"})
+_DROP = frozenset({"duplicate_key", "several_volumes", "price_cached_alone", "not_key_value"})
 
 
 def derived(code: str, details: dict[str, object]) -> dict[str, object]:
-    """The composed parts of an error's words: the example for its option, the key hint, the
-    closest model names (``bot.texts.errors.describe`` calls this)."""
+    """The composed parts of an error's words: the example (the user's own arguments, fixed,
+    when they are known), the key hint, the closest model names (``describe`` calls this)."""
     option = str(details.get("option") or "")
     suggestion = details.get("suggestion")
     closest = details.get("closest") or ()
     names = ", ".join(f"`{name}`" for name in closest) if isinstance(closest, tuple) else ""
     return {
-        "example": details.get("example") or EXAMPLES.get(option, EXAMPLE),
-        "hint": UNKNOWN_KEY_HINT.format(suggestion=suggestion) if suggestion else "",
+        "example": details.get("example") or fixed_args(code, details) or EXAMPLES.get(option, EXAMPLE),
+        "hint": UNKNOWN_KEY_HINT.format(suggestion=suggestion) if suggestion else NO_KEY_HINT,
         "closest": CLOSEST_MODELS.format(names=names) if names else NO_CLOSE_MODEL,
     }
+
+
+def fixed_args(code: str, details: dict[str, object]) -> str | None:
+    """The user's own arguments with the offending token fixed (a typo'd key, a model, a bad
+    value replaced; a missing piece added; a repeated one dropped), or None if unknown."""
+    args, token = str(details.get("args") or ""), str(details.get("token") or "")
+    option = str(details.get("option") or "")
+    fix: str | None = None
+    if code == "unknown_key" and details.get("suggestion"):
+        fix = str(details["suggestion"]) + token.partition("=")[2]
+    elif code == "unknown_model" and isinstance(details.get("closest"), tuple) and details["closest"]:
+        fix = f"{option}={details['closest'][0]}"  # type: ignore[index]
+    elif code in _REPLACE:
+        fix = FIX_PAIRS.get(option)
+    if not args:
+        return None
+    flat = args.replace("`", "'")
+    word = re.compile(r"(?<!\S)" + re.escape(token) + r"(?!\S)") if token else None
+    if fix is not None and word is not None and word.search(flat):
+        return " ".join(word.sub(lambda _: fix, flat, count=1).split())
+    if code in _APPEND and option in FIX_PAIRS:
+        return f"{flat} {FIX_PAIRS[option]}"
+    if code in _DROP and word is not None and word.search(flat):
+        return " ".join(word.sub("", flat, count=1).split()) or None
+    return None
+
 
 # -- notes attached to a priced model -------------------------------------------------------------
 
@@ -139,159 +218,17 @@ NOTES: dict[str, str] = {
     "request_fee": "Includes a per-request fee.",
     "beyond_context_window": "The prompt is longer than the context window genai-prices lists "
     "for this model; priced at its long-prompt rate, which assumes the long-context option.",
+    "tier_unavailable": "genai-prices has no price for that service tier on this model: "
+    "standard prices used.",
+    "no_cache_write_price": "No cache-write price for this model: cache writes billed at the "
+    "input price.",
+    "reasoning_left_out": "This model reasons before it answers and bills that as output; "
+    "the estimate leaves reasoning out: add `reasoning=` (tokens per call) to count it.",
 }
-
-CUSTOM_SOURCE = "custom prices (yours)"
-NOTE = "Note: {note}"
-
-# -- labels for the estimate --------------------------------------------------------------------
-
-TITLE = "LLM cost: {model}"
-WORKLOAD = "{input} in ({cached} cached) / {output} out tokens per call, {volume}{batch}"
-WORKLOAD_NO_CACHE = "{input} in / {output} out tokens per call, {volume}{batch}"
-BATCH_SUFFIX = ", Batch API prices"
-VOLUME = {
-    "qps": "{value} QPS",
-    "per_day": "{value} calls a day",
-    "per_month": "{value} calls a month",
-}
-PRICES = "Prices from {source}: {model_id} ({provider}), {rates}"
-RATES = "{input} in / {cached} cached / {output} out per 1M tokens"
-CUSTOM_PROVIDER = "your rates"
-CUSTOM_ROW = "{model} at your rates"
-PER_CALL = "Per call: {total} = {parts}; {share}"
-PER_CALL_PARTS = "input {input} + cached input {cached} + output {output}"
-PER_CALL_OTHER = " + fees {other}"
-OUTPUT_SHARE = "output is {share} of the bill"
-VOLUME_LINE = "Volume: {calls_month} calls a month ({qps} QPS average, 30-day month)"
-PER_MONTH = "Per month: {month}    Per year: {year}"
-VERDICT = "Verdict: {label}. {advice}"
-COMPARE_HEAD = "Same workload on each model, cheapest first:"
-COMPARE_ROW = "{rank}. {model}: {month}/month ({call} a call){delta}"
-COMPARE_DELTA = ", {amount}/month vs {primary}"
-COMPARE_PRIMARY = " (main model)"
-LEVERS_HEAD = "Levers that apply, ranked by what they could save on {month}/month:"
-LEVER_ROW = "{rank}. {name} ({effort}, typically {low}-{high}): {savings}. {why}"
-SAVE_RANGE = "{low}-{high}/month"
-SAVE_UP_TO = "up to {high}/month"
-# Why a lever's saving stops short of its typical range (its acts_on in knowledge/costs.yaml).
-SAVE_CAPPED = " ({part})"
-SAVE_LIMITS = {
-    "input": "at most all the input costs",
-    "output": "at most all the output costs",
-    "uncached_input": "at most the cache discount on all the uncached input",
-    "bill": "at most the whole bill",
-}
-LEVERS_NONE = "No lever from the playbook applies to this workload."
-LEVERS_NOTE = "Ranges overlap: don't add them up."
-SELF_HOST_HEAD = "Self-host comparison (seed break-even formula):"
-GPU_COST = "GPUs: {gpus} x {gpu_hour}/h x {hours} h + {ops} ops = {monthly}/month"
-DEFAULTS_USED = "(defaults used for {names}; see /llmcost help)"
-API_COST = "API at this volume: {monthly}/month; {difference}"
-CHEAPER_SELF_HOST = "self-hosting on {gpus} GPU(s) is {amount}/month cheaper on paper"
-CHEAPER_API = "the API is {amount}/month cheaper than {gpus} GPU(s)"
-BREAK_EVEN = "Break-even: {qps} QPS ({calls} calls a month)"
-BREAK_EVEN_NONE = "Break-even: none, this model costs $0 a call."
-BREAK_EVEN_BEYOND = "; {gpus} GPU(s) top out at {max_qps} QPS, so they never reach it"
-CAPACITY = (
-    "Capacity: needs {needed} tok/s; {gpus} GPU(s) x {tps} tok/s = {available} tok/s, "
-    "{util} utilization:"
-)
-CAN_CARRY = "they can carry the load."
-CANNOT_CARRY = "they can't carry it; {needed_gpus} GPUs would, at {cost}/month."
-
-# -- command line (python -m bot estimate) -------------------------------------------------------
-
-
-# -- Block Kit message (bot/blocks/llmcost.py) -----------------------------------------------------
+ALIAS_NOTE = "`{alias}` read as {model}, the newest match in genai-prices."
 
 COMMAND = "/llmcost"
-FALLBACK = "LLM cost for {model}: {call} a call, {month} a month"
-F_PER_CALL = "*Per call*\n{total}"
-F_OUTPUT_SHARE = "*Output's share of the bill*\n{share}"
-F_PER_MONTH = "*Per month* (30 days)\n{month}"
-F_PER_YEAR = "*Per year*\n{year}"
-F_CALLS_MONTH = "*Calls a month*\n{calls}"
-F_QPS = "*Average QPS*\n{qps}"
-SPLIT = "Per call: input {input} · cached input {cached} · output {output}"
-SPLIT_OTHER = " · fees {other}"
-VERDICT_BLOCK = "{emoji} *{label}.* {advice}"
-VERDICT_EMOJI = {
-    "vendor_api": ":white_check_mark:",
-    "case_by_case": ":scales:",
-    "real_math": ":bar_chart:",
-}
-B_COMPARE_HEAD = "*Same workload on each model*, cheapest first:"
-B_COMPARE_ROW = "{rank}. *{model}*: {month}/month ({call} a call){delta}"
-B_COMPARE_NOTE = "      _{note}_"
-B_LEVERS_HEAD = "*Levers that apply*, ranked by what they could save on {month}/month:"
-B_LEVER = "*{rank}. {name}*: {savings}\n{effort} · typically {low}-{high} · {notes}\n_{why}_"
-B_SELF_HOST_HEAD = "*Self-host vs API* (seed break-even formula)"
-F_GPU_COST = "*GPUs per month*\n{gpus} × {gpu_hour}/h × {hours} h + {ops} ops = *{monthly}*"
-F_API_COST = "*API per month, same volume*\n{monthly}"
-F_BREAK_EVEN = "*Break-even*\n{qps} QPS ({calls} calls a month)"
-F_BREAK_EVEN_NONE = "*Break-even*\nnone: this model costs $0 a call"
-F_TPS = "*Tokens per second*\nneeds {needed}; has {available} ({gpus} × {tps})"
-F_UTILIZATION = "*Utilization*\n{util}"
-F_CARRY_YES = "*Can they carry the load?*\nYes"
-F_CARRY_NO = "*Can they carry the load?*\nNo: {needed_gpus} GPUs would, at {cost}/month"
-B_BEYOND = "{gpus} GPU(s) top out at {max_qps} QPS, so they never reach break-even."
-CONTEXT_PRICES = "{prices}"
-CONTEXT_DEFAULTS = "Defaults used: {values} (change them with `gpus=`, `gpu_hour=`, `ops=`, `tps=`)"
-DEFAULT_VALUE = "{name} {value}"
-SHARE_BUTTON = "Share in channel"
-EDIT_BUTTON = "Change inputs"
-SHARED_BY = "Shared by <@{user}>"
 
-# -- Block Kit modal (bot/blocks/llmcost_form.py) --------------------------------------------------
-
-MODAL_TITLE = "LLM cost"
-MODAL_SUBMIT = "Estimate"
-MODAL_CLOSE = "Cancel"
-MODAL_INTRO = "Same fields as `/llmcost`: numbers take `2k`, `1.5M` or `1,200`."
-LABELS = {
-    "model": "Model",
-    "in": "Input tokens per call",
-    "out": "Output tokens per call",
-    "cached": "Cached input tokens per call (part of input)",
-    "volume_kind": "Traffic measured as",
-    "volume": "Traffic",
-    "batch": "Batch API",
-    "compare": "Compare with (comma-separated models)",
-    "price_in": "Your input price, $ per 1M tokens",
-    "price_out": "Your output price, $ per 1M tokens",
-    "price_cached": "Your cached-input price, $ per 1M tokens",
-    "gpus": "GPUs",
-    "gpu_hour": "$ per GPU-hour",
-    "ops": "Ops overhead, $ per month",
-    "tps": "Tokens per second one GPU serves",
-}
-PLACEHOLDERS = {
-    "model": "gpt-4o",
-    "in": "2000",
-    "out": "500",
-    "cached": "1500",
-    "volume": "3",
-    "compare": "claude-sonnet-4-5, gemini-2.5-flash",
-    "price_in": "0.2",
-    "price_out": "0.6",
-    "price_cached": "0.05",
-    "gpus": "4",
-    "gpu_hour": "2.5",
-    "ops": "8k",
-    "tps": "3000",
-}
-MODEL_HINT = "A model genai-prices knows (e.g. claude-sonnet-4-5), or provider:model."
-VOLUME_KINDS = {
-    "qps": "Calls per second (QPS)",
-    "per_day": "Calls per day",
-    "per_month": "Calls per month",
-}
-BATCH_OPTION = "Price with Batch API rates"
-MODAL_PRICES = "*Your own prices* (optional: negotiated rates, or a model genai-prices lacks)"
-MODAL_SELF_HOST = (
-    "*Self-host break-even* (optional: empty fields use the defaults in `/llmcost help`)"
-)
 FORM_FAILED = (
     ":warning: I couldn't open the form. Type the arguments instead, e.g. "
     "`/llmcost " + EXAMPLE + "`, or see `/llmcost help`."

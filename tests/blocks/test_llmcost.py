@@ -1,4 +1,4 @@
-"""/llmcost Block Kit: golden numbers from the seed's formula, layout limits, the form."""
+"""/llmcost Block Kit: golden numbers from the cost equation, layout limits, the form."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from bot.devtools.sim import buttons, message_text
 from bot.devtools.view_state import state_values
 from bot.domain.cost import CostInputError, estimate, parse_request
 from bot.domain.cost.args import form_args, request_args, request_fields
-from bot.texts.errors import describe
+from tests.domain.cost.conftest import SELFHOST
 
-SEED = "model=gpt-4o in=2000 out=500 qps=3"
+REFERENCE = "model=gpt-4o in=2000 out=500 qps=3"
 SIX = "gpt-4o,claude-sonnet-4-5,gemini-2.5-flash,gpt-4o-mini,gpt-4.1,claude-haiku-4-5"
 LONG_NAME = "our-" + "very-long-internal-model-name-" * 3 + "x" * 6  # 100 characters
 
@@ -37,7 +37,7 @@ def costs(knowledge):
 
 def render(text: str, costs, **kwargs) -> dict:
     request = parse_request(text)
-    return estimate_message(estimate(request, costs), args=request_args(request), **kwargs)
+    return estimate_message(estimate(request, costs, SELFHOST), args=request_args(request), **kwargs)
 
 
 def all_mrkdwn(payload: dict) -> list[str]:
@@ -50,10 +50,10 @@ def all_mrkdwn(payload: dict) -> list[str]:
     return found
 
 
-def test_seed_example_golden_numbers(costs) -> None:
+def test_reference_example_golden_numbers(costs) -> None:
     direct = calc_price(Usage(input_tokens=2000, output_tokens=500), "gpt-4o")
-    assert direct.total_price == Decimal("0.01")  # genai-prices itself agrees with the seed
-    text = message_text(render(SEED, costs))
+    assert direct.total_price == Decimal("0.01")  # genai-prices itself agrees
+    text = message_text(render(REFERENCE, costs))
     for golden in [
         "*Per call*\n$0.0100",
         "*Output's share of the bill*\n50%",
@@ -62,25 +62,23 @@ def test_seed_example_golden_numbers(costs) -> None:
         "*Calls a month*\n7,776,000",
         "input $0.00500 · cached input $0.00 · output $0.00500",
         "*Self-hosting deserves real math.*",
-        "1 × $3.00/h × 730 h + $2,000.00 ops = *$4,190.00*",
+        "Self-hosting is worth modelling here: the fleet below costs $38,600.00/month less",
+        "*Stand-in*\nLlama 3.3 70B",
+        "*Fleet*\n7 × 2 GPU = 14 GPUs",
+        "*Fleet per month*\n$30,660.00 GPUs + $8,500.00 ops = *$39,160.00*",
         "*API per month, same volume*\n$77,760.00",
-        "*Break-even*\n0.162 QPS (419,000 calls a month)",  # 4,190 / 0.01 / 2,592,000
-        "needs 7,500; has 2,500 (1 × 2,500)",
-        "*Utilization*\n300%",
-        "No: 3 GPUs would, at $8,570.00/month",
+        "*Break-even*\n0.569 QPS (1,476,000 calls a month)",
+        "*Next replica above*\n3.08 QPS",
         "genai-prices 0.2.3 (offline data)",
-        "Defaults used: gpus 1, gpu_hour $3.00, ops $2,000.00, tps 2,500",
     ]:
         assert golden in text, golden
 
 
 def test_given_self_host_inputs_replace_defaults(costs) -> None:
-    text = message_text(render(SEED + " gpus=4 gpu_hour=2.5 ops=8k tps=3000", costs))
-    assert "4 × $2.50/h × 730 h + $8,000.00 ops = *$15,300.00*" in text
-    assert "*Break-even*\n0.59 QPS (1,530,000 calls a month)" in text
-    assert "*Utilization*\n63%" in text
-    assert "*Can they carry the load?*\nYes" in text
-    assert "Defaults used" not in text
+    text = message_text(render(REFERENCE + " gpus=4 gpu_hour=2.5 ops=8k replicas=3", costs))
+    assert "*Fleet*\n3 × 4 GPU = 12 GPUs" in text
+    assert "*Fleet per month*\n$21,900.00 GPUs + $8,000.00 ops = *$29,900.00*" in text
+    assert "Published benchmark figures and default assumptions used for oss, tps, peak;" in text
 
 
 def test_ranking_cheapest_first_with_deltas(costs) -> None:
@@ -95,7 +93,7 @@ def test_ranking_cheapest_first_with_deltas(costs) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        SEED,
+        REFERENCE,
         f"in=10000 cached=100 out=2000 qps=3 compare={SIX}",  # every lever, six more models
         f"model={LONG_NAME} in=100k cached=99,999 out=1M per_month=259.2B price_in=1000 price_out=1000 "
         f"price_cached=1000 compare={SIX} gpus=10000 gpu_hour=100 ops=10M tps=1M",
@@ -113,28 +111,37 @@ def test_within_slack_limits(text: str, shareable: bool, costs) -> None:
     assert all(len(b["value"]) <= 2000 for b in buttons(payload))
 
 
-def test_every_lever_listed_in_order(costs) -> None:
+def test_levers_listed_in_playbook_order(costs) -> None:
     payload = render("in=10000 out=2000 qps=3 model=gpt-4o", costs)
     ranked = [t for t in all_mrkdwn(payload) if re.match(r"\*\d\. ", t)]
-    assert [t.split(".")[0] for t in ranked] == [f"*{n}" for n in range(1, 9)]
-    assert ranked[0].startswith("*1. Distill / fine-tune small models*: $")
+    names = [t.split("*")[1] for t in ranked]
+    assert names == [
+        "1. Cap output tokens", "2. Prompt caching", "3. Model routing", "4. Prompt compression",
+        "5. Batch API", "6. RAG over long context", "7. Self-host open weights",
+        "8. Distill / fine-tune small models",
+    ]  # fmt: skip
+    # output $0.02 a call x 7,776,000 = $155,520 a month: 10-40% of it
+    assert ranked[0].startswith("*1. Cap output tokens*: $15,552.00-$62,208.00/month\n")
 
 
 def test_capped_lever_says_why(costs) -> None:
     payload = render("model=gpt-4o in=2000 out=5000 qps=3", costs)
-    # input $0.005 a call x 7,776,000 = $38,880 a month; 10-30% of $427,680 is more
-    row = "*6. Prompt compression*: up to $38,880.00/month (at most all the input costs)\n"
+    # 30-70% of the $38,880 uncached input, at most its 50% cache discount
+    row = (
+        "*2. Prompt caching*: $11,664.00-$19,440.00/month (at most the cache discount on the "
+        "uncached input)\n"
+    )
     assert any(t.startswith(row) for t in all_mrkdwn(payload))
 
 
-def test_gpu_counts_read_with_commas(costs) -> None:
-    texts_ = all_mrkdwn(render("model=gpt-4o in=100k out=16k qps=100000 gpus=2000", costs))
-    assert (
-        "*Can they carry the load?*\nNo: 4,640,000 GPUs would, at $10,161,602,000.00/month"
-        in texts_
-    )
-    assert any("2,000 × $3.00/h × 730 h" in t for t in texts_)
-    assert any(t.startswith("Self-hosting on 4,640,000 GPU(s)") for t in texts_)
+def test_routing_names_the_cheaper_model(costs) -> None:
+    text = message_text(render(REFERENCE + " compare=gpt-4o-mini", costs))
+    assert "Route easy calls to gpt-4o-mini: all traffic there would save $73,094.40/month." in text
+
+
+def test_big_fleets_read_with_commas(costs) -> None:
+    texts_ = all_mrkdwn(render("model=gpt-4o in=100k out=16k qps=100000", costs))
+    assert "*Fleet*\n10,308,124 × 2 GPU = 20,616,248 GPUs" in texts_
 
 
 def test_buttons_carry_canonical_arguments(costs) -> None:
@@ -145,18 +152,18 @@ def test_buttons_carry_canonical_arguments(costs) -> None:
 
 
 def test_shared_copy_has_no_share_button_and_names_the_sharer(costs) -> None:
-    payload = render(SEED, costs, shareable=False, shared_by="U0BOB")
+    payload = render(REFERENCE, costs, shareable=False, shared_by="U0BOB")
     assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION]
     assert "Shared by <@U0BOB>" in message_text(payload)
 
 
 def test_model_names_are_escaped(costs) -> None:
-    result = estimate(parse_request(SEED + " compare=gemini-2.5-flash"), costs)
+    result = estimate(parse_request(REFERENCE + " compare=gemini-2.5-flash"), costs, SELFHOST)
     hostile = "<!channel>&co"
     ranking = tuple(dataclasses.replace(c, ref=hostile) for c in result.ranking)
     primary = next(c for c in ranking if c.is_primary)
     payload = estimate_message(
-        dataclasses.replace(result, primary=primary, ranking=ranking), args=SEED
+        dataclasses.replace(result, primary=primary, ranking=ranking), args=REFERENCE
     )
     text = "\n".join(all_mrkdwn(payload)) + payload["text"]
     assert "<!channel>" not in text
@@ -172,18 +179,19 @@ def test_help_fits() -> None:
 
 
 def test_form_is_valid_and_starts_with_the_seed_example() -> None:
-    view = cost_modal(request_fields(parse_request(SEED)), private_metadata='{"c":"C1"}')
+    view = cost_modal(request_fields(parse_request(REFERENCE)), private_metadata='{"c":"C1"}')
     assert_valid_view(view)
     assert view["callback_id"] == CALLBACK
     submitted = {"state": {"values": state_values(view["blocks"], {})}}
-    assert form_args(form_fields(submitted)) == SEED
+    assert form_args(form_fields(submitted)) == REFERENCE
 
 
 def test_form_round_trips_every_field() -> None:
     text = (
-        "model=our-llama in=6000 cached=4000 out=800 per_day=2000000 batch=yes "
-        "compare=gpt-4o,claude-sonnet-4-5 price_in=0.2 price_out=0.6 price_cached=0.05 "
-        "gpus=4 gpu_hour=2.5 ops=8000 tps=3000"
+        "model=our-llama in=6000 cached=4000 cache_write=500 cache_write_1h=100 out=800 "
+        "reasoning=300 per_day=2000000 batch=yes tier=flex compare=gpt-4o,claude-sonnet-4-5 "
+        "price_in=0.2 price_out=0.6 price_cached=0.05 gpus=4 gpu_hour=2.5 ops=8000 tps=3000 "
+        "oss=mid peak=3 replicas=2"
     )
     view = cost_modal(request_fields(parse_request(text)))
     assert_valid_view(view)
@@ -194,30 +202,44 @@ def test_form_round_trips_every_field() -> None:
 @pytest.mark.parametrize(
     ("answers", "args"),
     [
-        ({"cost.compare": " gpt-4o ,  gemini-2.5-flash claude-sonnet-4-5,"}, SEED + " compare=gpt-4o,gemini-2.5-flash,claude-sonnet-4-5"),
+        ({"cost.compare": " gpt-4o ,  gemini-2.5-flash claude-sonnet-4-5,"}, REFERENCE + " compare=gpt-4o,gemini-2.5-flash,claude-sonnet-4-5"),
         ({"cost.volume_kind": "per_month", "cost.volume": "7.5M"}, "model=gpt-4o in=2000 out=500 per_month=7.5M"),
         ({"cost.batch": ["yes"], "cost.in": " 2k "}, "model=gpt-4o in=2k out=500 qps=3 batch=yes"),
         ({"cost.model": "", "cost.volume": ""}, "in=2000 out=500"),
     ],
 )  # fmt: skip
 def test_form_fields_to_arguments(answers: dict, args: str) -> None:
-    view = cost_modal(request_fields(parse_request(SEED)))
+    view = cost_modal(request_fields(parse_request(REFERENCE)))
     submitted = {"state": {"values": state_values(view["blocks"], answers)}}
     assert form_args(form_fields(submitted)) == args
 
 
-def test_field_error_is_the_command_error_without_markup() -> None:
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("model=gpt-4o in=-5 out=500 qps=3", "This can't be negative."),
+        ("model=gpt-4o in=2k out=500 qps=3 cached=3k", "Cached tokens (3,000) can't be more than "
+         "the input tokens (2,000): they are part of the input."),
+        ("model=gpt-4o in=2k out=500 qps=3 price_in=1", "Give both your input and your output "
+         "price ($ per 1M tokens)."),
+        ("model=gpt-4o in=2k out=500 qps=lots", "“lots” is not a number I can read: digits with "
+         "an optional k, M or B (2k, 1.5M, 1,200)."),
+    ],
+)  # fmt: skip
+def test_field_errors_are_phrased_for_the_form(text: str, words: str) -> None:
     with pytest.raises(CostInputError) as caught:
-        parse_request("model=gpt-4o in=-5 out=500 qps=3")
-    words = describe(caught.value).removeprefix(":warning: ").replace("`", "")
-    assert field_error(caught.value) == " ".join(words.split())
-    assert field_error(caught.value).startswith("in=-5: in can't be negative. Try: model=gpt-4o")
+        parse_request(text)
+    said = field_error(caught.value)
+    assert said == words
+    assert "=" not in said  # no slash-command syntax under a form field
+    assert "`" not in said
 
 
 @pytest.mark.parametrize(
     ("key", "block"),
     [("in", "in"), ("qps", "volume"), ("per_month", "volume"), ("compare", "compare"),
-     ("batch", "batch"), ("price_cached", "price_cached"), ("tps", "tps"), ("nonsense", "model")],
+     ("batch", "batch"), ("price_cached", "price_cached"), ("tps", "tps"), ("nonsense", "model"),
+     ("per_hour", "volume"), ("tier", "tier"), ("oss", "oss"), ("cache_write", "cache_write")],
 )  # fmt: skip
 def test_errors_land_on_their_field(key: str, block: str) -> None:
     assert block_for_key(key) == field_id(block)

@@ -1,5 +1,6 @@
 import json
 import threading
+import time
 import urllib.request
 
 import pytest
@@ -239,3 +240,106 @@ def test_calls_keep_the_answer_and_add_message_stores_without_a_call(fake, clien
     assert float(other) > float(ts)
     assert [m["text"] for m in fake.channel_messages("C1")] == ["x", "from an ack"]
     assert len(fake.calls) == 1
+
+
+# --- files and scheduled messages --------------------------------------------------------
+
+
+def test_files_upload_v2_stores_content_and_shares_it_in_the_thread(fake, client):
+    posted = client.chat_postMessage(channel="C1", text="record", blocks=SECTION)
+    answer = client.files_upload_v2(
+        channel="C1",
+        thread_ts=posted["ts"],
+        filename="0001-contract-review.md",
+        title="0001 contract review",
+        content="# 1. Contract review\n",
+        initial_comment="The record as Markdown",
+    )
+    assert answer["file"]["name"] == "0001-contract-review.md"
+    [stored] = fake.uploaded()
+    assert stored.text == "# 1. Contract review\n"
+    assert (stored.channel, stored.thread_ts, stored.title) == (
+        "C1",
+        posted["ts"],
+        "0001 contract review",
+    )
+    share = fake.message("C1", stored.shares[0])
+    assert share["thread_ts"] == posted["ts"]
+    assert share["files"][0]["id"] == stored.id
+    assert [c.method for c in fake.calls][-3:] == [
+        "files.getUploadURLExternal",
+        "upload",
+        "files.completeUploadExternal",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ({"files": "[]"}, "invalid_arguments"),
+        ({"files": "not json"}, "invalid_arguments"),
+        ({"files": '[{"id": "F404"}]'}, "file_not_found"),
+    ],
+)
+def test_complete_upload_refuses_what_slack_refuses(client, args, error):
+    with pytest.raises(SlackApiError) as caught:
+        client.api_call("files.completeUploadExternal", params=args)
+    assert caught.value.response["error"] == error
+
+
+def test_complete_upload_needs_the_bytes_first(client):
+    started = client.files_getUploadURLExternal(filename="a.md", length=3)
+    with pytest.raises(SlackApiError) as caught:
+        client.files_completeUploadExternal(files=[{"id": started["file_id"], "title": "a"}])
+    assert caught.value.response["error"] == "file_not_found"
+
+
+def test_upload_url_takes_exactly_the_announced_length(fake, client):
+    started = client.files_getUploadURLExternal(filename="a.md", length=3)
+    request = urllib.request.Request(started["upload_url"], data=b"toolong", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=5)
+    assert caught.value.code == 400
+    assert fake.uploaded() == []
+
+
+def test_schedule_message_and_delete_it(fake, client):
+
+
+    post_at = int(time.time()) + 90 * 24 * 3600
+    answer = client.chat_scheduleMessage(
+        channel="C1", post_at=post_at, text="Revisit", blocks=SECTION, thread_ts="1.000001"
+    )
+    [scheduled] = fake.scheduled()
+    assert (scheduled.id, scheduled.post_at, scheduled.thread_ts) == (
+        answer["scheduled_message_id"],
+        post_at,
+        "1.000001",
+    )
+    listed = client.chat_scheduledMessages_list(channel="C1")["scheduled_messages"]
+    assert [m["id"] for m in listed] == [scheduled.id]
+    client.chat_deleteScheduledMessage(channel="C1", scheduled_message_id=scheduled.id)
+    assert fake.scheduled() == []
+    with pytest.raises(SlackApiError) as caught:
+        client.chat_deleteScheduledMessage(channel="C1", scheduled_message_id=scheduled.id)
+    assert caught.value.response["error"] == "invalid_scheduled_message_id"
+
+
+@pytest.mark.parametrize(
+    ("offset", "error"),
+    [(-60, "time_in_past"), (0, "time_in_past"), (121 * 24 * 3600, "time_too_far")],
+)
+def test_schedule_message_refuses_times_slack_refuses(client, offset, error):
+
+
+    with pytest.raises(SlackApiError) as caught:
+        client.chat_scheduleMessage(channel="C1", post_at=int(time.time()) + offset, text="x")
+    assert caught.value.response["error"] == error
+
+
+def test_scheduled_blocks_are_validated(fake, client):
+
+
+    bad = [{"type": "section", "text": {"type": "mrkdwn", "text": ""}}]
+    client.chat_scheduleMessage(channel="C1", post_at=int(time.time()) + 60, text="x", blocks=bad)
+    assert fake.validation_problems

@@ -202,3 +202,19 @@ def test_render_home_tab_with_buttons():
     rendered = render_view(view, first_number=2)
     assert rendered.text.splitlines() == ["══ App Home ══", "Welcome", "[2] Start"]
     assert rendered.choices[0].action_id == "go"
+
+
+def test_a_table_block_renders_as_aligned_columns() -> None:
+    from bot.blocks.table import Table, table_block
+    from bot.devtools.render_text import render_blocks
+
+    table = Table(
+        header=("Model", "$/month"),
+        rows=(("gpt-4o", "$30,000.00"), ("gemini-2.5-flash", "$5,544.00")),
+        align=("left", "right"),
+    )
+    assert render_blocks([table_block(table)]).text.splitlines() == [
+        "Model" + " " * 16 + "$/month",
+        "gpt-4o" + " " * 12 + "$30,000.00",
+        "gemini-2.5-flash" + " " * 3 + "$5,544.00",
+    ]

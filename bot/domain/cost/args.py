@@ -20,11 +20,17 @@ KEY_ORDER: tuple[str, ...] = (
     "model",
     "in",
     "cached",
+    "cache_write",
+    "cache_write_1h",
     "out",
+    "reasoning",
     "qps",
+    "per_minute",
+    "per_hour",
     "per_day",
     "per_month",
     "batch",
+    "tier",
     "compare",
     "price_in",
     "price_out",
@@ -33,6 +39,9 @@ KEY_ORDER: tuple[str, ...] = (
     "gpu_hour",
     "ops",
     "tps",
+    "oss",
+    "peak",
+    "replicas",
 )
 _LIST_SEPARATORS = re.compile(r"[\s,]+")
 
@@ -49,10 +58,20 @@ def request_fields(request: CostRequest) -> dict[str, str]:
     fields: dict[str, str] = {"model": request.model, "in": number_text(request.input_tokens)}
     if request.cached_tokens:
         fields["cached"] = number_text(request.cached_tokens)
+    for key, count in (
+        ("cache_write", request.cache_write_tokens),
+        ("cache_write_1h", request.cache_write_1h_tokens),
+    ):
+        if count:
+            fields[key] = number_text(count)
     fields["out"] = number_text(request.output_tokens)
+    if request.reasoning_tokens is not None:
+        fields["reasoning"] = number_text(request.reasoning_tokens)
     fields[request.volume.kind] = number_text(request.volume.value)
     if request.batch:
         fields["batch"] = "yes"
+    if request.tier:
+        fields["tier"] = request.tier
     if request.compare:
         fields["compare"] = ",".join(request.compare)
     if request.custom is not None:
@@ -66,9 +85,13 @@ def request_fields(request: CostRequest) -> dict[str, str]:
         ("gpu_hour", host.gpu_hour),
         ("ops", host.ops),
         ("tps", host.tps),
+        ("peak", host.peak),
+        ("replicas", host.replicas),
     ):
         if value is not None:
             fields[key] = number_text(value)
+    if host.oss:
+        fields["oss"] = host.oss
     return fields
 
 

@@ -1,14 +1,18 @@
-"""Which of the seed's 8 levers apply to a workload, and what each could save here.
+"""Which of the playbook's 8 levers apply to a workload, in the order to run them, and what
+each could save here.
 
 Applicability is data (``applies_when`` in knowledge/costs.yaml) tested against the
-workload facts below; savings are the lever's typical impact % range x monthly spend,
-capped at what the part of the bill the lever acts on costs here (``acts_on``): caching
-can't save more than the uncached input's cache discount, an output cap more than the
-output costs.
+workload facts below. A lever's saving is ``min(part x impact %, ceiling)`` at both ends of
+its typical range: ``part`` is the bill, the input, the uncached input or the output
+(``acts_on``), ``ceiling`` what this workload can really save (the cache discount, the batch
+discount, a cheaper compared model, a cheaper self-host fleet). A lever whose ceiling is
+unknown or nothing here is left out (unless ``ceiling_optional``). Levers come in the
+playbook's order (``number``), never by dollars: the cheap, fast ones first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from bot.domain.cost.money import to_cents
@@ -39,48 +43,65 @@ def workload_facts(workload: Workload, primary: ModelCost) -> dict[str, Decimal 
 
 def bill_parts(workload: Workload, primary: ModelCost) -> dict[str, Decimal]:
     """$ per month of each part of the bill a lever can act on (keys: costs.py's ActsOn)."""
-    call, rates, calls = primary.per_call, primary.rates, workload.calls_per_month
-    discount = Decimal(1)  # no cheaper cache price known: at most the whole uncached input
-    if 0 <= rates.cached_input < rates.input:
-        discount = (rates.input - rates.cached_input) / rates.input
+    call, calls = primary.per_call, workload.calls_per_month
     return {
         "bill": primary.per_month,
-        "input": (call.input + call.cached_input) * calls,
-        "uncached_input": call.input * discount * calls,
+        "input": (call.input + call.cached_input + call.cache_write) * calls,
+        "uncached_input": call.input * calls,
         "output": call.output * calls,
     }
 
 
+def ceilings(
+    workload: Workload,
+    primary: ModelCost,
+    cheapest_other: ModelCost | None,
+    fleet_saving: Decimal | None,
+) -> dict[str, Decimal]:
+    """What each kind of ceiling allows here, $ per month; a kind unknown here is absent."""
+    found: dict[str, Decimal] = {}
+    rates = primary.rates
+    if primary.cache_priced and rates.input > 0:
+        discount = (rates.input - rates.cached_input) / rates.input
+        found["cache_discount"] = primary.per_call.input * discount * workload.calls_per_month
+    if primary.batch_per_month is not None and primary.batch_per_month < primary.per_month:
+        found["batch_discount"] = primary.per_month - primary.batch_per_month
+    if cheapest_other is not None and cheapest_other.per_month < primary.per_month:
+        found["cheaper_model"] = primary.per_month - cheapest_other.per_month
+    if fleet_saving is not None and fleet_saving > 0:
+        found["fleet_saving"] = fleet_saving
+    return found
+
+
 def applicable_levers(
     levers: tuple[Lever, ...],
-    facts: dict[str, Decimal | bool],
-    monthly: Decimal,
-    parts: dict[str, Decimal] | None = None,
+    facts: Mapping[str, Decimal | bool],
+    parts: Mapping[str, Decimal],
+    limits: Mapping[str, Decimal],
+    cheaper_model: str | None = None,
 ) -> tuple[LeverSaving, ...]:
-    """The levers whose rules all hold, biggest saving here first; ties go to less effort,
-    then to the seed's order. ``parts`` (from ``bill_parts``) caps each saving at the part
-    of the bill the lever acts on; a lever that can save nothing here is left out."""
-    found = [
-        _saving(lever, monthly, (parts or {}).get(lever.acts_on, monthly))
-        for lever in levers
-        if lever.applies(facts)
-    ]
-    found = [s for s in found if s.save_high > 0 or s.impact_high_pct == 0]
-    order = {lever.id: lever for lever in levers}
-    found.sort(
-        key=lambda s: (
-            -(s.save_low + s.save_high),
-            -(s.impact_low_pct + s.impact_high_pct),
-            order[s.lever_id].effort_rank,
-            s.number,
-        )
-    )
+    """The levers whose rules all hold and whose ceiling is known here (or optional), in the
+    playbook's order; a lever that can save nothing here is left out."""
+    found: list[LeverSaving] = []
+    for lever in sorted(levers, key=lambda item: item.number):
+        if not lever.applies(facts):
+            continue
+        ceiling = limits.get(lever.ceiling) if lever.ceiling else None
+        if lever.ceiling and ceiling is None and not lever.ceiling_optional:
+            continue
+        named = cheaper_model if lever.ceiling == "cheaper_model" and ceiling else None
+        saving = _saving(lever, parts[lever.acts_on], ceiling, named)
+        if saving.save_high > 0 or lever.impact_high_pct == 0:
+            found.append(saving)
     return tuple(found)
 
 
-def _saving(lever: Lever, monthly: Decimal, ceiling: Decimal) -> LeverSaving:
-    low = monthly * lever.impact_low_pct / _HUNDRED
-    high = monthly * lever.impact_high_pct / _HUNDRED
+def _saving(
+    lever: Lever, part: Decimal, ceiling: Decimal | None, cheaper_model: str | None
+) -> LeverSaving:
+    low = part * lever.impact_low_pct / _HUNDRED
+    high = part * lever.impact_high_pct / _HUNDRED
+    top = high if ceiling is None else min(high, ceiling)
     return LeverSaving(
         lever_id=lever.id,
         number=lever.number,
@@ -90,8 +111,12 @@ def _saving(lever: Lever, monthly: Decimal, ceiling: Decimal) -> LeverSaving:
         impact_high_pct=lever.impact_high_pct,
         notes=lever.notes,
         why=lever.why,
-        save_low=min(low, ceiling),
-        save_high=min(high, ceiling),
+        save_low=min(low, top),
+        save_high=top,
         acts_on=lever.acts_on,
-        capped=high > ceiling,
+        part=part,
+        ceiling=lever.ceiling if ceiling is not None else None,
+        ceiling_usd=ceiling,
+        capped=ceiling is not None and high > ceiling,
+        cheaper_model=cheaper_model,
     )

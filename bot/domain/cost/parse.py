@@ -1,8 +1,10 @@
 """``/llmcost`` text -> CostRequest.
 
 ``key=value`` pairs in any order; keys are case-insensitive with aliases (``input=``,
-``m=``...). Every problem raises CostInputError naming the offending token and giving a
-working example; nothing else escapes (a property test holds this to account).
+``m=``...). Also as people type it (``bot.domain.cost.words``): ``3000 in 400 out 20 qps``
+and a bare model name. Every problem raises CostInputError naming the offending token;
+its ``args`` detail is the input as typed, so the words can show a fixed copy of the
+user's own command. Nothing else escapes (a property test holds this to account).
 """
 
 from __future__ import annotations
@@ -13,62 +15,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.keys import ALIASES, KEY_OF_ALIAS, LIMITS
+from bot.domain.cost.keys import COUNTS as _COUNTS
 from bot.domain.cost.request import (
+    TIERS,
     VOLUME_KINDS,
     CostRequest,
     CustomPrices,
     SelfHostInputs,
+    Tier,
     Volume,
 )
 from bot.domain.cost.values import (
-    Limits,
     parse_count,
     parse_flag,
     parse_model_name,
     parse_number,
 )
+from bot.domain.cost.words import as_pairs
 
 MAX_TEXT = 1000
 MAX_COMPARE = 6
+__all__ = ["ALIASES", "KEY_OF_ALIAS", "LIMITS", "MAX_TEXT", "parse_request", "wants_help"]
 
-ALIASES: dict[str, tuple[str, ...]] = {
-    "model": ("model", "m"),
-    "in": ("in", "input", "input_tokens", "prompt", "prompt_tokens", "tokens_in"),
-    "out": ("out", "output", "output_tokens", "completion", "completion_tokens", "tokens_out"),
-    "cached": ("cached", "cache", "cached_tokens", "cached_input", "cache_read"),
-    "batch": ("batch",),
-    "qps": ("qps", "rps"),
-    "per_day": ("per_day", "perday", "daily", "calls_per_day", "day"),
-    "per_month": ("per_month", "permonth", "monthly", "calls_per_month", "month"),
-    "compare": ("compare", "vs", "models"),
-    "price_in": ("price_in", "price_input", "in_price", "input_price"),
-    "price_out": ("price_out", "price_output", "out_price", "output_price"),
-    "price_cached": ("price_cached", "price_cache", "cached_price", "cache_price"),
-    "gpus": ("gpus", "gpu"),
-    "gpu_hour": ("gpu_hour", "gpu_hourly", "gpu_price", "gpu_rate", "gpu_cost"),
-    "ops": ("ops", "ops_month", "overhead"),
-    "tps": ("tps", "tokens_per_second", "throughput"),
-}
-KEY_OF_ALIAS: dict[str, str] = {alias: key for key, names in ALIASES.items() for alias in names}
-
-_D = Decimal
-# Sane caps: beyond them a figure is a typo, and money stays well inside Decimal precision.
-LIMITS: dict[str, Limits] = {
-    "in": Limits(cap=_D(10_000_000)),
-    "out": Limits(cap=_D(1_000_000), zero_ok=True),
-    "cached": Limits(cap=_D(10_000_000), zero_ok=True),
-    "qps": Limits(cap=_D(100_000), floor=_D("0.000001")),
-    "per_day": Limits(cap=_D(8_640_000_000), floor=_D("0.01")),  # = 100,000 QPS
-    "per_month": Limits(cap=_D(259_200_000_000), floor=_D(1)),  # = 100,000 QPS
-    "price_in": Limits(cap=_D(1000), floor=_D("0.000001")),
-    "price_out": Limits(cap=_D(1000), floor=_D("0.000001")),
-    "price_cached": Limits(cap=_D(1000), zero_ok=True),
-    "gpus": Limits(cap=_D(10_000)),
-    "gpu_hour": Limits(cap=_D(100), floor=_D("0.01")),
-    "ops": Limits(cap=_D(10_000_000), zero_ok=True),
-    "tps": Limits(cap=_D(1_000_000), floor=_D(1)),
-}
-_COUNTS = frozenset({"in", "out", "cached", "gpus"})
 _SPACE_BEFORE_EQ = re.compile(r"(^|\s)([^\s=]+)\s+=")  # "in =2000", not "qps=3 =5"
 _SPACE_AFTER_EQ = re.compile(r"=\s+(?=[^\s=]+(?:\s|$))")
 _QUOTES = "\"'`“”‘’"
@@ -87,9 +56,18 @@ def wants_help(text: str) -> bool:
 
 
 def parse_request(text: str) -> CostRequest:
-    """The request in ``text``, or CostInputError naming the first offending token."""
+    """The request in ``text``, or CostInputError naming the first offending token (with
+    the text as typed in its ``args`` detail)."""
     if len(text) > MAX_TEXT:
         raise CostInputError("too_long", token=text, length=len(text), limit=MAX_TEXT)
+    try:
+        return _request(text)
+    except CostInputError as error:
+        error.details.setdefault("args", " ".join(text.split()))
+        raise
+
+
+def _request(text: str) -> CostRequest:
     pairs = _pairs(text)
     values = _Values()
     for key, pair in pairs.items():  # in the order typed, so the first bad token is named
@@ -103,12 +81,16 @@ def parse_request(text: str) -> CostRequest:
                 "missing_tokens", token=f"{key}=", option=key, key=key
             )
     input_tokens, cached = values.counts["in"], values.counts.get("cached", 0)
-    if cached > input_tokens:
+    writes = values.counts.get("cache_write", 0) + values.counts.get("cache_write_1h", 0)
+    if cached + writes > input_tokens:
+        key = "cached" if cached > input_tokens or not writes else next(
+            k for k in ("cache_write", "cache_write_1h") if k in pairs
+        )
         raise CostInputError(
             "cached_above_input",
-            token=pairs["cached"].token,
-            option="cached",
-            cached=cached,
+            token=pairs[key].token,
+            option=key,
+            cached=cached + writes,
             input=input_tokens,
         )
     numbers = values.numbers
@@ -118,14 +100,21 @@ def parse_request(text: str) -> CostRequest:
         output_tokens=values.counts["out"],
         volume=_volume(pairs, values),
         cached_tokens=cached,
+        cache_write_tokens=values.counts.get("cache_write", 0),
+        cache_write_1h_tokens=values.counts.get("cache_write_1h", 0),
+        reasoning_tokens=values.counts.get("reasoning"),
+        tier=values.tier,
         batch=values.batch,
         compare=compare,
         custom=custom,
         self_host=SelfHostInputs(
+            oss=values.oss,
             gpus=values.counts.get("gpus"),
             gpu_hour=numbers.get("gpu_hour"),
             ops=numbers.get("ops"),
             tps=numbers.get("tps"),
+            peak=numbers.get("peak"),
+            replicas=values.counts.get("replicas"),
         ),
     )
 
@@ -137,6 +126,8 @@ class _Values:
         self.model: str | None = None
         self.compare: tuple[str, ...] = ()
         self.batch = False
+        self.tier: Tier | None = None
+        self.oss: str | None = None
         self.counts: dict[str, int] = {}
         self.numbers: dict[str, Decimal] = {}
 
@@ -147,6 +138,10 @@ class _Values:
             self.compare = _compare_list(pair)
         elif key == "batch":
             self.batch = parse_flag(pair.token, key, pair.value)
+        elif key == "tier":
+            self.tier = _tier(pair)
+        elif key == "oss":
+            self.oss = parse_model_name(pair.token, key, pair.value)
         elif key in _COUNTS:
             self.counts[key] = parse_count(pair.token, key, pair.value, LIMITS[key])
         else:
@@ -157,28 +152,32 @@ def _pairs(text: str) -> dict[str, _Pair]:
     """Canonical key -> pair, in the order typed; rejects unknown, empty and repeated keys."""
     flat = _SPACE_AFTER_EQ.sub("=", _SPACE_BEFORE_EQ.sub(r"\1\2=", text.strip()))
     pairs: dict[str, _Pair] = {}
-    for word in flat.split():
-        token = word.rstrip(",;")
-        if not token:
-            continue
+    for typed, token in as_pairs(flat.split(), KEY_OF_ALIAS):
         typed_key, sep, raw_value = token.partition("=")
         if not sep:
-            raise CostInputError("not_key_value", token=token)
+            raise CostInputError("not_key_value", token=typed)
         key = KEY_OF_ALIAS.get(typed_key.strip().lower().replace("-", "_"))
         if key is None:
             raise CostInputError(
-                "unknown_key", token=token, key=typed_key, suggestion=_key_hint(typed_key)
+                "unknown_key", token=typed, key=typed_key, suggestion=_key_hint(typed_key)
             )
         value = raw_value.strip(_QUOTES)
         if not value:
-            raise CostInputError("missing_value", token=token, option=key, key=key)
+            raise CostInputError("missing_value", token=typed, option=key, key=key)
         if key in pairs:
             first = pairs[key].token
             raise CostInputError(
-                "duplicate_key", token=token, option=key, key=key, first=first
+                "duplicate_key", token=typed, option=key, key=key, first=first
             )
-        pairs[key] = _Pair(token, value)
+        pairs[key] = _Pair(typed, value)
     return pairs
+
+
+def _tier(pair: _Pair) -> Tier:
+    word = pair.value.strip().lower()
+    if word not in TIERS:
+        raise CostInputError("bad_tier", token=pair.token, option="tier", tiers=TIERS)
+    return word
 
 
 def _key_hint(typed_key: str) -> str | None:

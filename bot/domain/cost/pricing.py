@@ -18,6 +18,7 @@ from genai_prices.data_snapshot import find_provider_by_id, get_snapshot
 from genai_prices.types import ModelPrice, TieredPrices, calc_unit_price
 
 from bot.domain.cost.errors import CostInputError
+from bot.domain.cost.request import CallTokens
 from bot.domain.cost.result import CallCost, Rates
 
 PRICE_SOURCE = f"genai-prices {__version__} (offline data)"
@@ -40,32 +41,34 @@ class PricedCall:
     per_call: CallCost
     batch_applied: bool
     notes: tuple[str, ...]  # keys of bot.texts.llmcost.NOTES
+    cache_priced: bool = False  # a cache-read price below the input price is known
+    batch_total: Decimal | None = None  # $ a call at batch prices, when they differ
 
 
 def price_call(
     model_ref: str,
-    input_tokens: int,
-    cached_tokens: int,
-    output_tokens: int,
+    tokens: CallTokens,
     *,
     batch: bool = False,
+    tier: str | None = None,
     token: str | None = None,
     option: str = "model",
 ) -> PricedCall:
-    """Price one call of ``model_ref`` (``gpt-4o`` or ``provider:model``) with genai-prices.
-
-    ``token`` is how the model appeared in the input, for errors. Raises CostInputError for
-    a model or provider genai-prices does not know, a model without a token price we need,
-    or a prompt longer than the model's context window.
+    """Price one call of ``model_ref`` (``gpt-4o`` or ``provider:model``) with genai-prices,
+    at batch prices and/or a service tier (``flex``, ``priority``) when asked. ``token`` is
+    how the model was typed, for errors: CostInputError for a model or provider genai-prices
+    does not know, a model without a token price we need, a prompt beyond its context window.
     """
     provider_id, model = split_ref(model_ref)
     bad = {"token": token or model_ref, "option": option, "source": PRICE_SOURCE}
-    usage = Usage(
-        input_tokens=input_tokens, cache_read_tokens=cached_tokens, output_tokens=output_tokens
-    )
+    usage = _usage(tokens)
+    tiered = {"service_tier": tier} if tier else {}
     try:
-        standard = calc_price(usage, model, provider_id=provider_id)
-        batched = calc_price(usage, model, provider_id=provider_id, price_context=BATCH_CONTEXT)
+        standard = calc_price(usage, model, provider_id=provider_id, price_context=tiered)
+        plain = calc_price(usage, model, provider_id=provider_id) if tier else standard
+        batched = calc_price(
+            usage, model, provider_id=provider_id, price_context={**tiered, **BATCH_CONTEXT}
+        )
     except LookupError:
         raise CostInputError(
             "unknown_model", model=model_ref, closest=tuple(closest_models(model_ref)), **bad
@@ -76,83 +79,76 @@ def price_call(
     prices = result.model_price
     for direction, price, needed in (
         ("input", prices.input_mtok, True),
-        ("output", prices.output_mtok, output_tokens > 0),
+        ("output", prices.output_mtok, tokens.billed_output > 0),
     ):
         if needed and price is None:
             raise CostInputError("no_price", model=model_ref, direction=direction, **bad)
     window = result.model.context_window
-    if window is not None and input_tokens > window and not _tiered_beyond(prices, window):
+    if window is not None and tokens.input > window and not _tiered_beyond(prices, window):
         raise CostInputError(
             "over_context",
             model=result.model.id,
-            input=input_tokens,
+            input=tokens.input,
             window=window,
-            **{**bad, "token": f"in={input_tokens}"},
+            **{**bad, "token": f"in={tokens.input}"},
         )
-    batch_applied = batch and batched.model_price != standard.model_price
-    notes = ["batch_unavailable"] if batch and not batch_applied else []
-    if cached_tokens and prices.cache_read_mtok is None:
+    has_batch = batched.model_price != standard.model_price
+    notes = ["batch_unavailable"] if batch and not has_batch else []
+    if tier and standard.model_price == plain.model_price:
+        notes.append("tier_unavailable")
+    if tokens.cached and prices.cache_read_mtok is None:
         notes.append("no_cache_price")
-    if window is not None and input_tokens > window:
+    if (tokens.cache_write or tokens.cache_write_1h) and prices.cache_write_mtok is None:
+        notes.append("no_cache_write_price")
+    if window is not None and tokens.input > window:
         notes.append("beyond_context_window")
-    per_call = _parts(
-        result.input_price,
-        result.output_price,
-        result.total_price,
-        _cached_part(prices, input_tokens, cached_tokens),
-        notes,
-    )
+    per_call = _parts(result.input_price, result.output_price, result.total_price,
+                      prices, tokens, notes)  # fmt: skip
     return PricedCall(
         model_id=result.model.id,
         model_name=result.model.name or result.model.id,
         provider_id=result.provider.id,
         price_source=PRICE_SOURCE,
-        rates=_rates(prices, input_tokens),
+        rates=_rates(prices, tokens.input),
         per_call=per_call,
-        batch_applied=batch_applied,
+        batch_applied=batch and has_batch,
         notes=tuple(notes),
+        cache_priced=_cache_priced(prices, tokens.input),
+        batch_total=batched.total_price if has_batch and not batch else None,
     )
 
 
 def price_custom(
     label: str,
-    input_tokens: int,
-    cached_tokens: int,
-    output_tokens: int,
+    tokens: CallTokens,
     *,
     price_in: Decimal,
     price_out: Decimal,
     price_cached: Decimal | None = None,
     batch: bool = False,
 ) -> PricedCall:
-    """Price one call at the user's own $ per 1M rates, with genai-prices' calculation."""
+    """Price one call at the user's own $ per 1M rates, with genai-prices' calculation
+    (cache writes at ``price_in``)."""
     rates = {"input_mtok": price_in, "output_mtok": price_out}
     if price_cached is not None:
         rates["cache_read_mtok"] = price_cached
     prices = ModelPrice(**rates)
-    usage = Usage(
-        input_tokens=input_tokens, cache_read_tokens=cached_tokens, output_tokens=output_tokens
-    )
-    calc = prices.calc_price(usage)
+    calc = prices.calc_price(_usage(tokens))
     notes = ["batch_custom"] if batch else []
-    if cached_tokens and price_cached is None:
+    if tokens.cached and price_cached is None:
         notes.append("custom_no_cache_price")
-    per_call = _parts(
-        calc["input_price"],
-        calc["output_price"],
-        calc["total_price"],
-        _cached_part(prices, input_tokens, cached_tokens),
-        notes,
-    )
+    per_call = _parts(calc["input_price"], calc["output_price"], calc["total_price"],
+                      prices, tokens, notes)  # fmt: skip
     return PricedCall(
         model_id=label,
         model_name=label,
         provider_id=None,
         price_source=CUSTOM_SOURCE,
-        rates=_rates(prices, input_tokens),
+        rates=_rates(prices, tokens.input),
         per_call=per_call,
         batch_applied=False,
         notes=tuple(notes),
+        cache_priced=_cache_priced(prices, tokens.input),
     )
 
 
@@ -207,31 +203,62 @@ def _rates(prices: ModelPrice, input_tokens: int) -> Rates:
     )
 
 
-def _cached_part(prices: ModelPrice, input_tokens: int, cached_tokens: int) -> Decimal:
-    """What the cached tokens cost: cache-read price, or input price when there is none
-    (genai-prices bills them inside input then)."""
-    if not cached_tokens:
+def _usage(tokens: CallTokens) -> Usage:
+    writes = tokens.cache_write + tokens.cache_write_1h
+    extra: dict[str, int] = {"cache_write_tokens": writes} if writes else {}
+    if tokens.cache_write_1h:
+        extra["cache_write_1h_tokens"] = tokens.cache_write_1h
+    if tokens.reasoning:
+        extra["output_reasoning_tokens"] = tokens.reasoning
+    return Usage(
+        input_tokens=tokens.input,
+        cache_read_tokens=tokens.cached,
+        output_tokens=tokens.billed_output,
+        **extra,
+    )
+
+
+def _cache_priced(prices: ModelPrice, input_tokens: int) -> bool:
+    if prices.cache_read_mtok is None:
+        return False
+    return _rate(prices.cache_read_mtok, input_tokens) < _rate(prices.input_mtok, input_tokens)
+
+
+def _part(price: object, tokens: int, input_tokens: int) -> Decimal:
+    if not tokens or price is None:
         return Decimal(0)
-    price = prices.cache_read_mtok if prices.cache_read_mtok is not None else prices.input_mtok
-    return calc_unit_price(price, cached_tokens, input_tokens, _MTOK)
+    return calc_unit_price(price, tokens, input_tokens, _MTOK)  # type: ignore[arg-type]
 
 
 def _parts(
-    input_price: Decimal, output: Decimal, total: Decimal, cached: Decimal, notes: list[str]
+    input_price: Decimal,
+    output: Decimal,
+    total: Decimal,
+    prices: ModelPrice,
+    tokens: CallTokens,
+    notes: list[str],
 ) -> CallCost:
-    """Split genai-prices' input price into uncached and cached parts; appends fee/zero notes."""
+    """Split genai-prices' input price into fresh, cached and cache-write parts (cached tokens
+    at the cache-read price, or the input price when there is none) and the output price into
+    answer and reasoning; appends fee/zero notes."""
+    read = prices.cache_read_mtok if prices.cache_read_mtok is not None else prices.input_mtok
+    cached = _part(read, tokens.cached, tokens.input)
+    fresh = _part(prices.input_mtok, tokens.fresh_input, tokens.input)
+    out_rate = output / tokens.billed_output if tokens.billed_output else Decimal(0)
     other = total - input_price - output
     if other:
         notes.append("request_fee")
     if total == 0:
         notes.append("zero_price")
     return CallCost(
-        input=input_price - cached,
+        input=fresh,
         cached_input=cached,
         output=output,
         other=other,
         total=total,
         output_share=output / total if total else Decimal(0),
+        cache_write=input_price - fresh - cached,
+        reasoning=out_rate * tokens.reasoning,
     )
 
 

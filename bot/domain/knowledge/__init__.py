@@ -18,6 +18,7 @@ from bot.domain.knowledge.costs import CostKnowledge
 from bot.domain.knowledge.frameworks import Frameworks
 from bot.domain.knowledge.operating_map import OperatingMap
 from bot.domain.knowledge.rubric import Rubric
+from bot.domain.knowledge.selfhost import SelfHostKnowledge
 from bot.domain.knowledge.tree import DecisionTree
 
 
@@ -35,6 +36,7 @@ FILES: dict[str, KnowledgeFile] = {
     "frameworks.yaml": KnowledgeFile(Frameworks, "frameworks"),
     "operating_map.yaml": KnowledgeFile(OperatingMap, "operating_map"),
     "costs.yaml": KnowledgeFile(CostKnowledge, "costs"),
+    "selfhost.yaml": KnowledgeFile(SelfHostKnowledge, "selfhost"),
 }
 
 
@@ -47,6 +49,7 @@ class Knowledge:
     frameworks: Frameworks
     operating_map: OperatingMap
     costs: CostKnowledge
+    selfhost: SelfHostKnowledge
 
     def __post_init__(self) -> None:
         by_file = {name: getattr(self, file.attribute) for name, file in FILES.items()}

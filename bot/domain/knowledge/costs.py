@@ -1,5 +1,6 @@
-"""LLM cost knowledge (``knowledge/costs.yaml``): calendar constants, self-host defaults,
-verdict bands and the 8-lever playbook with its applicability rules.
+"""LLM cost knowledge (``knowledge/costs.yaml``): calendar constants, verdict bands, the
+8-lever playbook with its applicability rules and bounds, model aliases and which models
+reason. Self-hosting figures live in ``knowledge/selfhost.yaml`` (``selfhost.py``).
 
 Prices are not here: they come from genai-prices (``bot/domain/cost/pricing.py``).
 Validation guarantees: verdict bands start at 0, are contiguous and end open; lever
@@ -9,10 +10,12 @@ a known fact and uses a test that fits the fact's type.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from bot.domain.knowledge.base import Id, KnowledgeModel, Problem, Problems, Text
 
@@ -28,9 +31,15 @@ NumericFact = Literal[
     "qps",
 ]
 BoolFact = Literal["batch", "custom_prices"]
-# The part of the bill a lever can cut: its saving here never exceeds that part
-# (``uncached_input``: the uncached input, and only by the cache discount when one is known).
+# The part of the bill a lever's typical impact % applies to.
 ActsOn = Literal["bill", "input", "uncached_input", "output"]
+# What the lever can save at most here, whatever its typical range says (None: the part):
+# cache_discount = the uncached input at the cache-read discount; batch_discount = the bill
+# minus the same bill at batch prices; cheaper_model = the bill minus the cheapest compared
+# model's; fleet_saving = the API bill minus the self-host fleet's cost. A lever whose
+# ceiling is unknown or nothing here (no cache price, no batch price, no cheaper fleet) is
+# left out, unless ``ceiling_optional``.
+Ceiling = Literal["cache_discount", "batch_discount", "cheaper_model", "fleet_saving"]
 NUMERIC_FACTS: tuple[str, ...] = get_args(NumericFact)
 BOOL_FACTS: tuple[str, ...] = get_args(BoolFact)
 
@@ -47,34 +56,6 @@ class Calendar(KnowledgeModel):
     gpu_hours_per_month: int = Field(ge=672, le=744)
     months_per_year: int = Field(ge=12, le=12)
     source: Text
-
-
-class IntDefault(KnowledgeModel):
-    value: int = Field(ge=1)
-    source: Text
-
-
-class MoneyDefault(KnowledgeModel):
-    value: Money = Field(ge=0, allow_inf_nan=False)
-    source: Text
-
-
-class SelfHostDefaults(KnowledgeModel):
-    gpus: IntDefault
-    gpu_hour: MoneyDefault  # $ per GPU-hour
-    ops: MoneyDefault  # $ per month
-    tps: MoneyDefault  # tokens per second one GPU serves (input + output)
-
-    @model_validator(mode="after")
-    def _positive_rates(self) -> SelfHostDefaults:
-        problems: list[Problem] = [
-            ((name, "value"), "must be more than 0")
-            for name in ("gpu_hour", "tps")
-            if getattr(self, name).value <= 0
-        ]
-        if problems:
-            raise Problems(problems)
-        return self
 
 
 class VerdictBand(KnowledgeModel):
@@ -124,13 +105,15 @@ class Lever(KnowledgeModel):
     number: int = Field(ge=1)
     name: Text
     effort: Text
-    effort_rank: int = Field(ge=1)  # 1 = least effort; ties rank by seed order
+    effort_rank: int = Field(ge=1)  # 1 = least effort
     impact_low_pct: Decimal = Field(ge=0, le=100, allow_inf_nan=False)
     impact_high_pct: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
     notes: Text
     why: Text  # shown when the lever applies
     applies_when: tuple[Condition, ...] = Field(min_length=1)
     acts_on: ActsOn = "bill"
+    ceiling: Ceiling | None = None
+    ceiling_optional: bool = False  # no ceiling known here: bounded by the part alone
     rule_note: Text
 
     @model_validator(mode="after")
@@ -139,17 +122,37 @@ class Lever(KnowledgeModel):
             raise ValueError("impact_low_pct must not exceed impact_high_pct")
         return self
 
-    def applies(self, facts: dict[str, Decimal | bool]) -> bool:
+    def applies(self, facts: Mapping[str, Decimal | bool]) -> bool:
         return all(cond.holds(facts[cond.fact]) for cond in self.applies_when)
+
+
+class ModelAlias(KnowledgeModel):
+    """A short name people type (``sonnet``) and the model it stands for."""
+
+    word: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=40)]
+    model: Text
+    source: Text
+
+
+class ReasoningModels(KnowledgeModel):
+    """Models that bill hidden reasoning tokens as output (regular expressions searched in
+    the model id, case-insensitive)."""
+
+    patterns: tuple[Text, ...] = Field(min_length=1)
+    source: Text
+
+    def match(self, model_id: str) -> bool:
+        return any(re.search(p, model_id, re.IGNORECASE) for p in self.patterns)
 
 
 class CostKnowledge(KnowledgeModel):
     source: Text
     cost_equation: CostEquation
     calendar: Calendar
-    self_host_defaults: SelfHostDefaults
     verdict_bands: tuple[VerdictBand, ...] = Field(min_length=1)
     levers: tuple[Lever, ...] = Field(min_length=1)
+    aliases: tuple[ModelAlias, ...] = ()
+    reasoning: ReasoningModels
 
     @model_validator(mode="after")
     def _bands_and_numbers(self) -> CostKnowledge:
@@ -160,6 +163,11 @@ class CostKnowledge(KnowledgeModel):
         if problems:
             raise Problems(problems)
         return self
+
+    def alias_for(self, word: str) -> str | None:
+        """The model an alias stands for (``sonnet`` -> ``claude-sonnet-5-5``), or None."""
+        lowered = word.lower()
+        return next((a.model for a in self.aliases if a.word == lowered), None)
 
     def band_for(self, monthly_usd: Decimal) -> VerdictBand:
         """The verdict band holding this monthly spend (bands cover every spend >= 0)."""

@@ -25,7 +25,8 @@ def run(text: str, deps: Deps) -> tuple[Estimate, str]:
     """The estimate for ``text`` and the canonical arguments to carry in its buttons.
     Raises CostInputError for bad input."""
     request = parse_request(text)
-    return estimate(request, deps.knowledge.costs), button_args(request, text)
+    knowledge = deps.knowledge
+    return estimate(request, knowledge.costs, knowledge.selfhost), button_args(request, text)
 
 
 def button_args(request: CostRequest, typed: str) -> str:

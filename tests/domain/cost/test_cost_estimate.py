@@ -12,12 +12,13 @@ from bot.domain.cost.parse import parse_request
 from bot.domain.cost.pricing import CUSTOM_SOURCE, PRICE_SOURCE
 from bot.domain.knowledge.costs import CostKnowledge
 from bot.texts import llmcost as texts
+from tests.domain.cost.conftest import SELFHOST
 
 D = Decimal
 
 
 def run(text: str, costs: CostKnowledge):  # type: ignore[no-untyped-def]
-    return estimate(parse_request(text), costs)
+    return estimate(parse_request(text), costs, SELFHOST)
 
 
 def test_reference_workload(costs: CostKnowledge) -> None:

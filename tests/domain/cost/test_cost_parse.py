@@ -72,7 +72,9 @@ BASE = "model=gpt-4o in=2000 out=500 qps=3"
                 2000,
                 500,
                 Volume("qps", Decimal(3)),
-                self_host=SelfHostInputs(4, Decimal("2.50"), Decimal(8000), Decimal(3000)),
+                self_host=SelfHostInputs(
+                    gpus=4, gpu_hour=Decimal("2.50"), ops=Decimal(8000), tps=Decimal(3000)
+                ),
             ),
         ),
         (
@@ -105,6 +107,15 @@ ALIAS_TEMPLATES = {
     "gpu_hour": BASE + " {a}=2",
     "ops": BASE + " {a}=2",
     "tps": BASE + " {a}=2",
+    "cache_write": BASE + " {a}=100",
+    "cache_write_1h": BASE + " {a}=100",
+    "reasoning": BASE + " {a}=100",
+    "tier": BASE + " {a}=flex",
+    "per_minute": "model=gpt-4o in=2000 out=500 {a}=60",
+    "per_hour": "model=gpt-4o in=2000 out=500 {a}=60",
+    "oss": BASE + " {a}=mid",
+    "peak": BASE + " {a}=3",
+    "replicas": BASE + " {a}=3",
 }
 
 
@@ -127,11 +138,11 @@ BAD = [
     ("model=gpt-4o in=2000 qps=3", "missing_tokens", "out="),
     ("model= in=2000 out=500 qps=3", "missing_value", "model="),
     (BASE + " gpus=", "missing_value", "gpus="),
-    (BASE + " modle=gpt-4o", "unknown_key", "modle=gpt-4o"),
+    ("modle=gpt-4o in=2000 out=500 qps=3", "unknown_key", "modle=gpt-4o"),
     (BASE + " foo=1", "unknown_key", "foo=1"),
     (BASE + " =5", "unknown_key", "=5"),
-    (BASE + " gpt-4o", "not_key_value", "gpt-4o"),
-    (BASE + " help", "not_key_value", "help"),
+    (BASE + " gpt-4o", "duplicate_key", "gpt-4o"),
+    (BASE + " help", "duplicate_key", "help"),
     ("model=gpt-4o in=2000 input=3000 out=500 qps=3", "duplicate_key", "input=3000"),
     (BASE + " qps=4", "duplicate_key", "qps=4"),
     (BASE + " per_day=100", "several_volumes", "per_day=100"),
@@ -162,7 +173,7 @@ BAD = [
     ("model=gpt-4o in=2000 out=500 qps=" + "9" * 30, "not_a_number", "qps=" + "9" * 30),
     ("model=gpt-4o in=2000 out=500 qps=0.0000000001", "too_small", "qps=0.0000000001"),
     (BASE + " batch=maybe", "bad_flag", "batch=maybe"),
-    ("model=gpt 4o in=2000 out=500 qps=3", "not_key_value", "4o"),
+    ("model=gpt 4o in=2000 out=500 qps=3", "duplicate_key", "4o"),
     ("model=gpt-4o! in=2000 out=500 qps=3", "bad_model_name", "model=gpt-4o!"),
     ("model=" + "a" * 101 + " in=2000 out=500 qps=3", "bad_model_name", typed("model=" + "a" * 101)),
     (BASE + " compare=gpt-4o,,gemini-2.5-flash", "empty_entry", "compare=gpt-4o,,gemini-2.5-flash"),
@@ -219,3 +230,32 @@ def test_echoed_tokens_cannot_break_out_of_code_spans() -> None:
 )
 def test_wants_help(text: str, expected: bool) -> None:
     assert wants_help(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("gpt-4o-mini 3000 in 400 out 20 qps", "model=gpt-4o-mini in=3000 out=400 qps=20"),
+        ("2k in 500 out 3 qps gpt-4o", "model=gpt-4o in=2k out=500 qps=3"),
+        ("in 2000 out 500 per_day 50k gpt-4o batch", "model=gpt-4o in=2000 out=500 per_day=50k batch=yes"),
+        ("gpt-4o 2,000 input 500 output 1.5M monthly", "model=gpt-4o in=2000 out=500 per_month=1.5M"),
+        ("claude-opus-4 in=10k 1k out 50k per_day", "model=claude-opus-4 in=10k out=1k per_day=50k"),
+        ("gpt-4o in=2000 out=500 100 per_minute tier=flex", "model=gpt-4o in=2000 out=500 per_minute=100 tier=flex"),
+    ],
+)  # fmt: skip
+def test_positional_forms_mean_the_same(typed: str, canonical: str) -> None:
+    assert parse_request(typed) == parse_request(canonical)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "token"),
+    [
+        ("gpt-4o gpt-4o-mini 2k in 500 out 3 qps", "duplicate_key", "gpt-4o-mini"),
+        ("gpt-4o 2k in 500 out 3", "not_key_value", "3"),
+        ("gpt-4o 2k in 500 out -3 qps", "negative", "-3 qps"),
+    ],
+)
+def test_positional_errors_name_what_was_typed(typed: str, code: str, token: str) -> None:
+    with pytest.raises(CostInputError) as caught:
+        parse_request(typed)
+    assert (caught.value.code, caught.value.token) == (code, token)

@@ -23,9 +23,19 @@ from bot.domain.cost.pricing import (
     price_custom,
     split_ref,
 )
+from bot.domain.cost.request import CallTokens
 from bot.settings import PROJECT_ROOT
 from bot.texts.errors import describe
 from tests.domain.cost.conftest import outcome
+
+
+def _price(model, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
+    return price_call(model, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
+
+
+def _custom(label, tokens_in, cached, out, **kw):  # type: ignore[no-untyped-def]
+    return price_custom(label, CallTokens(input=tokens_in, cached=cached, output=out), **kw)
+
 
 D = Decimal
 
@@ -57,7 +67,7 @@ GOLDEN = [
 def test_golden_prices(
     model: str, tokens_in: int, cached: int, out: int, batch: bool, parts: tuple[str, ...]
 ) -> None:
-    priced = price_call(model, tokens_in, cached, out, batch=batch)
+    priced = _price(model, tokens_in, cached, out, batch=batch)
     call = priced.per_call
     assert (call.input, call.cached_input, call.output, call.total) == tuple(D(p) for p in parts)
     assert call.other == 0
@@ -74,7 +84,7 @@ def test_golden_prices(
 
 
 def test_gpt_4o_reference_call_is_one_cent() -> None:
-    priced = price_call("gpt-4o", 2000, 0, 500)
+    priced = _price("gpt-4o", 2000, 0, 500)
     assert (priced.provider_id, priced.model_id) == ("openai", "gpt-4o")
     assert (priced.rates.input, priced.rates.cached_input, priced.rates.output) == (
         D("2.5"),
@@ -85,27 +95,27 @@ def test_gpt_4o_reference_call_is_one_cent() -> None:
 
 
 def test_long_prompt_past_the_listed_window_is_priced_with_a_note() -> None:
-    priced = price_call("claude-sonnet-4-5", 300_000, 0, 1000)
+    priced = _price("claude-sonnet-4-5", 300_000, 0, 1000)
     assert "beyond_context_window" in priced.notes
-    assert "beyond_context_window" not in price_call("claude-sonnet-4-5", 2000, 0, 1).notes
+    assert "beyond_context_window" not in _price("claude-sonnet-4-5", 2000, 0, 1).notes
 
 
 def test_long_prompt_tier_shows_in_the_rates() -> None:
-    short = price_call("claude-sonnet-4-5", 2000, 0, 500).rates
-    long = price_call("claude-sonnet-4-5", 300_000, 0, 500).rates
+    short = _price("claude-sonnet-4-5", 2000, 0, 500).rates
+    long = _price("claude-sonnet-4-5", 300_000, 0, 500).rates
     assert (short.input, short.output) == (D(3), D(15))
     assert (long.input, long.cached_input, long.output) == (D(6), D("0.6"), D("22.5"))
 
 
 def test_batch_without_a_batch_price_says_so() -> None:
-    priced = price_call("claude-opus-4-1", 2000, 0, 500, batch=True)
+    priced = _price("claude-opus-4-1", 2000, 0, 500, batch=True)
     assert not priced.batch_applied
     assert "batch_unavailable" in priced.notes
-    assert priced.per_call == price_call("claude-opus-4-1", 2000, 0, 500).per_call
+    assert priced.per_call == _price("claude-opus-4-1", 2000, 0, 500).per_call
 
 
 def test_request_fees_are_kept_apart() -> None:
-    priced = price_call("perplexity:sonar", 1000, 0, 100)
+    priced = _price("perplexity:sonar", 1000, 0, 100)
     call = priced.per_call
     assert call.other > 0
     assert "request_fee" in priced.notes
@@ -121,7 +131,7 @@ def test_request_fees_are_kept_apart() -> None:
     ],
 )
 def test_provider_prefix(ref: str, provider: str, model_id: str) -> None:
-    priced = price_call(ref, 2000, 0, 500)
+    priced = _price(ref, 2000, 0, 500)
     assert (priced.provider_id, priced.model_id) == (provider, model_id)
 
 
@@ -141,20 +151,20 @@ def test_split_ref(ref: str, expected: tuple[str | None, str]) -> None:
 # (call, error code, token named)
 PRICING_ERRORS = [
     (
-        lambda: price_call("gpt-4x", 2000, 0, 500, token="model=gpt-4x"),
+        lambda: _price("gpt-4x", 2000, 0, 500, token="model=gpt-4x"),
         "unknown_model",
         "model=gpt-4x",
     ),
-    (lambda: price_call("nosuch:gpt-4o", 2000, 0, 500), "unknown_model", "nosuch:gpt-4o"),
-    (lambda: price_call("gpt-4o", 200_000, 0, 500), "over_context", "in=200000"),
-    (lambda: price_call("claude-opus-4-1", 200_001, 0, 500), "over_context", "in=200001"),
+    (lambda: _price("nosuch:gpt-4o", 2000, 0, 500), "unknown_model", "nosuch:gpt-4o"),
+    (lambda: _price("gpt-4o", 200_000, 0, 500), "over_context", "in=200000"),
+    (lambda: _price("claude-opus-4-1", 200_001, 0, 500), "over_context", "in=200001"),
     (
-        lambda: price_call("azure:text-embedding-3-small", 1000, 0, 500),
+        lambda: _price("azure:text-embedding-3-small", 1000, 0, 500),
         "no_price",
         "azure:text-embedding-3-small",
     ),
     (
-        lambda: price_call("github-copilot:gpt-4o", 1000, 0, 500),
+        lambda: _price("github-copilot:gpt-4o", 1000, 0, 500),
         "no_price",
         "github-copilot:gpt-4o",
     ),
@@ -170,7 +180,7 @@ def test_pricing_errors(call, code: str, token: str) -> None:  # type: ignore[no
 
 def test_unknown_model_names_the_closest_known_models() -> None:
     with pytest.raises(CostInputError) as caught:
-        price_call("gpt-4x", 2000, 0, 500)
+        _price("gpt-4x", 2000, 0, 500)
     assert "`gpt-4o`" in describe(caught.value)
     assert "genai-prices 0.2.3" in describe(caught.value)
     assert "price_in=" in describe(caught.value)
@@ -191,7 +201,7 @@ def test_closest_models(name: str, expected_first: str) -> None:
     close = closest_models(name)
     assert close[0].startswith(expected_first)
     for ref in close:  # every suggestion prices
-        price_call(ref, 1000, 0, 0)
+        _price(ref, 1000, 0, 0)
 
 
 def test_closest_models_finds_nothing_for_noise() -> None:
@@ -199,7 +209,7 @@ def test_closest_models_finds_nothing_for_noise() -> None:
 
 
 def test_embedding_model_prices_input_only() -> None:
-    priced = price_call("azure:text-embedding-3-small", 1000, 0, 0)
+    priced = _price("azure:text-embedding-3-small", 1000, 0, 0)
     assert priced.per_call.total == D("0.00002")
 
 
@@ -218,7 +228,7 @@ def test_embedding_model_prices_input_only() -> None:
 def test_custom_prices(
     cached: int, price_cached: Decimal | None, parts: tuple[str, ...], note: str | None
 ) -> None:
-    priced = price_custom(
+    priced = _custom(
         "our-llama",
         2000,
         cached,
@@ -235,8 +245,8 @@ def test_custom_prices(
 
 
 def test_custom_prices_ignore_batch_and_say_so() -> None:
-    plain = price_custom("x", 2000, 0, 500, price_in=D(1), price_out=D(2))
-    batch = price_custom("x", 2000, 0, 500, price_in=D(1), price_out=D(2), batch=True)
+    plain = _custom("x", 2000, 0, 500, price_in=D(1), price_out=D(2))
+    batch = _custom("x", 2000, 0, 500, price_in=D(1), price_out=D(2), batch=True)
     assert batch.per_call == plain.per_call
     assert "batch_custom" in batch.notes
 
@@ -258,7 +268,7 @@ def test_split_adds_up_to_genai_prices_total(
     ref: str, tokens_in: int, cached_pct: int, out: int, batch: bool
 ) -> None:
     cached = tokens_in * cached_pct // 100
-    priced = outcome(lambda: price_call(ref, tokens_in, cached, out, batch=batch))
+    priced = outcome(lambda: _price(ref, tokens_in, cached, out, batch=batch))
     if isinstance(priced, CostInputError):
         assert priced.code in {"no_price", "over_context"}
         return
@@ -322,7 +332,10 @@ def test_pricing_works_with_the_network_cut_and_starts_no_thread() -> None:
         from genai_prices.update_prices import _shared_updater
 
         from decimal import Decimal
-        assert price_call("gpt-4o", 2000, 0, 500).per_call.total == Decimal("0.01")
+        from bot.domain.cost.request import CallTokens
+
+        tokens = CallTokens(input=2000, output=500)
+        assert price_call("gpt-4o", tokens).per_call.total == Decimal("0.01")
         assert closest_models("gpt-4x")
         assert not get_snapshot().from_auto_update
         assert _shared_updater.thread is None

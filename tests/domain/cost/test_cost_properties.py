@@ -16,7 +16,7 @@ from bot.domain.cost.request import CostRequest
 from bot.plaintext.llmcost import render_text
 from bot.texts import llmcost as texts
 from bot.texts.errors import describe
-from tests.domain.cost.conftest import load_costs, outcome
+from tests.domain.cost.conftest import SELFHOST, load_costs, outcome
 
 COSTS = load_costs()
 KEYS = sorted({alias for names in ALIASES.values() for alias in names})
@@ -84,6 +84,8 @@ def requests(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         parts.append(f"gpus={draw(st.integers(1, 64))} tps={draw(st.integers(1, 20_000))}")
     if draw(st.booleans()):
+        parts.append(f"replicas={draw(st.integers(1, 9))} peak={draw(st.integers(1, 5))}")
+    if draw(st.booleans()):
         parts.append("price_in=0.5 price_out=1.5")
     return " ".join(draw(st.permutations(parts)))
 
@@ -91,14 +93,15 @@ def requests(draw: st.DrawFn) -> str:
 @settings(max_examples=400, deadline=None)
 @given(requests())
 def test_estimates_are_self_consistent(text: str) -> None:
-    result = outcome(lambda: estimate(parse_request(text), COSTS))
+    result = outcome(lambda: estimate(parse_request(text), COSTS, SELFHOST))
     if isinstance(result, CostInputError):
         assert result.code == "over_context", text  # the only legitimate refusal here
         return
     workload = result.workload
     for cost in result.ranking:
         call = cost.per_call
-        assert call.input + call.cached_input + call.output + call.other == call.total
+        parts = call.input + call.cached_input + call.cache_write + call.output + call.other
+        assert parts == call.total
         assert min(call.input, call.cached_input, call.output, call.other) >= 0
         assert 0 <= call.output_share <= 1
         assert cost.per_month == call.total * workload.calls_per_month
@@ -110,11 +113,15 @@ def test_estimates_are_self_consistent(text: str) -> None:
     assert result.verdict.monthly == result.primary.per_month
     for saving in result.levers:
         assert 0 <= saving.save_low <= saving.save_high <= result.primary.per_month
-    be = result.breakeven
-    assert be.gpu_monthly == be.gpus * be.gpu_hour * 730 + be.ops
-    assert be.can_carry == (be.needed_tps <= be.available_tps)
-    assert be.gpus_needed * be.tps >= be.needed_tps
-    if be.break_even_qps is not None:
-        at_break_even = be.break_even_qps * 86_400 * 30 * result.primary.per_call.total
-        assert abs(at_break_even - be.gpu_monthly) < Decimal("0.000001")
+    fleet = result.self_host
+    assert fleet.gpu_monthly == fleet.gpus * fleet.gpu_hour * 730
+    assert fleet.monthly == fleet.gpu_monthly + fleet.ops_monthly
+    assert fleet.gpus == fleet.replicas * fleet.gpus_per_replica
+    assert fleet.cheaper == (fleet.monthly < fleet.api_monthly)
+    assert fleet.replicas >= (result.request.self_host.replicas or 2)
+    if result.request.self_host.replicas is None:  # sized for the peak at the target
+        assert fleet.utilization_pct <= fleet.target_utilization_pct
+    if fleet.break_even_qps is not None:  # the API at break-even pays for the fleet it needs
+        api = fleet.break_even_qps * 86_400 * 30 * result.primary.per_call.total
+        assert api > 0
     assert render_text(result).startswith("LLM cost: ")

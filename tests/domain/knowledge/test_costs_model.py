@@ -3,7 +3,6 @@ levers and bands keep the seed's numbers."""
 
 from __future__ import annotations
 
-import copy
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +14,7 @@ from pydantic import ValidationError
 
 from bot.domain.knowledge.costs import CostKnowledge
 from bot.settings import PROJECT_ROOT
+from tests.support.yaml_edit import DELETE, changed
 
 COSTS_YAML = PROJECT_ROOT / "knowledge" / "costs.yaml"
 SEED = Path("/work/shared/seeds/003_06185097e50e351d.txt")
@@ -36,19 +36,8 @@ def test_file_loads(raw: dict[str, Any]) -> None:
     assert costs.band_for(Decimal(10) ** 12).id == "real_math"
 
 
-def _set(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    changed = copy.deepcopy(data)
-    target: Any = changed
-    for part in path[:-1]:
-        target = target[part]
-    if value is _DELETE:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return changed
-
-
-_DELETE = object()
+_set = changed
+_DELETE = DELETE
 
 BROKEN = [
     (("surprise",), "x", "Extra inputs are not permitted"),
@@ -64,8 +53,10 @@ BROKEN = [
     (("levers", 4, "applies_when", 0), {"fact": "batch", "at_least": 1}, "takes only `is"),
     (("levers", 0, "applies_when", 0), {"fact": "output_tokens", "is": True}, "takes `at_least"),
     (("levers", 0, "applies_when", 0), {"fact": "qps", "at_least": 5, "below": 5}, "smaller"),
-    (("self_host_defaults", "tps", "value"), "0", "must be more than 0"),
-    (("self_host_defaults", "ops", "source"), _DELETE, "Field required"),
+    (("levers", 1, "ceiling"), "vibes", "Input should be"),
+    (("aliases", 0, "word"), "Sonnet 5", "String should match pattern"),
+    (("reasoning", "patterns"), [], "at least 1 item"),
+    (("reasoning", "source"), _DELETE, "Field required"),
     (("calendar", "days_per_month"), 365, "less than or equal to 31"),
 ]
 

@@ -72,10 +72,13 @@ def test_home_shows_recent_decisions(sim, settings, store, knowledge) -> None:
     assert "wiki search" in workspace
 
 
-def test_home_other_tabs_are_ignored(sim, requests_, slack_api) -> None:
-    event = {"type": "app_home_opened", "user": USER, "channel": DM, "tab": "messages"}
+@pytest.mark.parametrize("tab", ["messages", "about", None])
+def test_home_is_published_only_for_the_home_tab(sim, requests_, slack_api, tab) -> None:
+    event = {"type": "app_home_opened", "user": USER, "channel": DM, "tab": tab}
+    if tab is None:
+        del event["tab"]
     assert sim.send(requests_.event(event)).status == 200
-    assert slack_api.calls_to("views.publish") == []
+    assert bool(slack_api.calls_to("views.publish")) is (tab is None)
 
 
 def test_self_assessment_starts_in_the_dm(sim, slack_api) -> None:
