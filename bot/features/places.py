@@ -16,6 +16,7 @@ from bot.texts.help import DM_AT, MENTION_AT
 log = logging.getLogger(__name__)
 _CHANNEL = re.compile(r"^[CDG][A-Z0-9]{2,30}$")
 _TS = re.compile(r"^\d{1,12}\.\d{1,9}$")
+_URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?(/[!-~]*)?$")
 
 
 def open_dm(client: WebClient, user: str) -> str:
@@ -78,6 +79,6 @@ class Place:
             return Place()
         if not (isinstance(thread, str) and _TS.match(thread)):
             thread = None
-        if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        if not (isinstance(url, str) and _URL.match(url)):
             url = None
         return Place(channel=channel, thread_ts=thread, response_url=url)

@@ -6,7 +6,7 @@ Slack lets an app use a response_url 5 times in 30 minutes. ``ResponseUrl`` spen
 
 * refused or reset before the request was sent, HTTP 429 or 5xx: Slack did not take it, so
   it is sent again (after ``Retry-After``, at most ``RETRY_WAIT_CAP`` seconds);
-* a timeout waiting for the answer: Slack may have taken it. A replace or delete of the
+* a timeout or a dropped connection while waiting for the answer: Slack may have taken it. A replace or delete of the
   original message is the same the second time, so it is sent again; a new message
   (an ephemeral notice, an ``in_channel`` post) is not, so it cannot appear twice; the
   timeout is logged and raised (``ResponseUrlTimeout``) for the caller to decide;
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from http.client import HTTPException
 from typing import Any
 from urllib.error import URLError
 
@@ -31,6 +32,10 @@ log = logging.getLogger(__name__)
 RESPONSE_URL_TIMEOUT = 4  # seconds; slack_sdk's default is 30
 RESPONSE_URL_ATTEMPTS = 2
 RETRY_WAIT, RETRY_WAIT_CAP = 0.25, 1.0
+# slack_sdk's webhook client logs failures at ERROR and retries at INFO, with the URL (a
+# credential for 30 minutes); this module logs every outcome itself, without it.
+_SDK_LOG = logging.getLogger(__name__ + ".sdk")
+_SDK_LOG.setLevel(logging.CRITICAL + 1)
 
 
 class ResponseUrlTimeout(TimeoutError):
@@ -76,16 +81,18 @@ class ResponseUrl(Respond):
                 metadata=metadata,
             )  # fmt: skip
         client = WebhookClient(
-            url=self.response_url, timeout=RESPONSE_URL_TIMEOUT, proxy=self.proxy, ssl=self.ssl
-        )
+            url=self.response_url, timeout=RESPONSE_URL_TIMEOUT, proxy=self.proxy, ssl=self.ssl,
+            logger=_SDK_LOG, retry_handlers=[],  # post_once decides what is repeated
+        )  # fmt: skip
         repeatable = bool(message.get("replace_original") or message.get("delete_original"))
         return post_once(client, message, repeatable=repeatable)
 
 
-def _timed_out(error: OSError) -> bool:
-    return isinstance(error, TimeoutError) or (
-        isinstance(error, URLError) and isinstance(error.reason, TimeoutError)
-    )
+def _maybe_taken(error: OSError) -> bool:
+    """Whether Slack may have taken the post: urllib wraps what fails while connecting or
+    sending in a URLError; a timeout, or the connection dropping while we wait for the
+    answer (raised as it is), leaves it unknown."""
+    return not isinstance(error, URLError) or isinstance(error.reason, TimeoutError)
 
 
 def _wait(response: WebhookResponse) -> float:
@@ -106,19 +113,22 @@ def post_once(client: WebhookClient, message: dict, *, repeatable: bool) -> Webh
         try:
             response = client.send_dict(message)
         except OSError as error:
-            if _timed_out(error):
+            if _maybe_taken(error):
                 if last or not repeatable:
                     log.warning(
-                        "response_url post timed out after %ds (attempt %d); it may have "
-                        "arrived, so it is not sent again", RESPONSE_URL_TIMEOUT, attempt,
+                        "response_url post got no answer (%s, attempt %d); it may have "
+                        "arrived, so it is not sent again", type(error).__name__, attempt,
                     )  # fmt: skip
-                    raise ResponseUrlTimeout("response_url post timed out") from error
+                    raise ResponseUrlTimeout("response_url post got no answer") from error
             elif last:
                 log.warning("response_url post failed (%s)", type(error).__name__)
                 raise
             log.info("response_url post: %s on attempt %d; again", type(error).__name__, attempt)
             time.sleep(RETRY_WAIT)
             continue
+        except (ValueError, HTTPException) as error:  # a malformed URL: never repeated
+            log.warning("response_url post failed (malformed URL)")
+            raise URLError("malformed response_url") from error
         if (response.status_code == 429 or response.status_code >= 500) and not last:
             log.info("response_url post: HTTP %d on attempt %d; again", response.status_code, attempt)
             time.sleep(_wait(response))

@@ -104,3 +104,13 @@ def test_open_dm_asks_again_after_a_timeout(outcomes: list, calls: int) -> None:
 def test_open_dm_gives_up_after_a_second_timeout() -> None:
     with pytest.raises(TimeoutError):
         open_dm(Client(TimeoutError(), TimeoutError()), "U1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["http://", "http://.", "https://a..b/x", "http://x y/"])
+def test_a_malformed_response_url_fails_as_a_url_error_once(url: str, caplog) -> None:
+    with (
+        caplog.at_level(logging.WARNING, logger="bot.features.replies"),
+        pytest.raises(URLError),
+    ):
+        ResponseUrl(response_url=url)(text="hi", replace_original=True)
+    assert "ERROR" not in caplog.text
