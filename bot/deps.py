@@ -28,16 +28,19 @@ class PostAck:
     written (``hold_jobs``). ``inline=True`` (tests, the demo) runs each job at once, before
     the request returns, so its effects are visible right after."""
 
-    def __init__(self, threads: int, queue: int, *, inline: bool = False, name: str = "later"):
+    def __init__(
+        self, threads: int, queue: int, *, inline: bool = False, notices: bool = True
+    ) -> None:
         self.inline = inline
         self.limit = threads + queue
         self._slots = threading.BoundedSemaphore(self.limit)
         self._idle = threading.Condition()
         self._running = 0
-        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix=name)
+        prefix = "later" if notices else "notice"
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix=prefix)
         self._notices: PostAck | None = None
-        if name == "later":
-            self._notices = PostAck(NOTICE_THREADS, NOTICE_QUEUE, inline=inline, name="notice")
+        if notices:
+            self._notices = PostAck(NOTICE_THREADS, NOTICE_QUEUE, inline=inline, notices=False)
 
     def submit(self, job: Job, *, on_shed: Job | None = None, what: str = "job") -> bool:
         """Run ``job`` after the ack; False (shed, ``on_shed`` queued) when the pool is full."""
