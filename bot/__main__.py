@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {serve,socket,demo,check,estimate}``."""
+"""Command line: ``python -m bot {serve,socket,demo,check,estimate,decisions}``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.errors import ConfigError, TradeoffsError
 from bot.settings import Settings, load_settings
@@ -55,6 +56,17 @@ def _parser() -> argparse.ArgumentParser:
         "input; 2 with the usage on stderr for no arguments.",
     )
     est.add_argument("args", nargs=argparse.REMAINDER, help="key=value arguments as for /llmcost")
+    dec = sub.add_parser(
+        "decisions",
+        help="export (or delete) the decision records kept in Redis",
+        description="export: every decision record as NNNN-topic-slug.md (adr-tools numbering) "
+        "into --out, per workspace in DIR/<team>/ unless --team is given. "
+        "delete: delete one record for good (--team and --number).",
+    )
+    dec.add_argument("action", choices=("export", "delete"))
+    dec.add_argument("--out", type=Path, default=Path("."), help="folder to write (export)")
+    dec.add_argument("--team", help="one workspace's team id")
+    dec.add_argument("--number", type=int, help="the record's number (delete)")
     return parser
 
 
@@ -138,12 +150,22 @@ def _estimate(settings: Settings, args: argparse.Namespace) -> int:
     return run_estimate(rest, settings=settings, out=sys.stdout, err=sys.stderr)
 
 
+def _decisions(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.cli.decisions import run_decisions
+
+    return run_decisions(
+        args.action, settings=settings, out=sys.stdout, err=sys.stderr, out_dir=args.out,
+        team=args.team, number=args.number,
+    )  # fmt: skip
+
+
 _COMMANDS = {
     "serve": _serve,
     "socket": _socket,
     "demo": _demo,
     "check": _check,
     "estimate": _estimate,
+    "decisions": _decisions,
 }
 
 if __name__ == "__main__":

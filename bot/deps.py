@@ -42,8 +42,11 @@ class PostAck:
         if notices:
             self._notices = PostAck(NOTICE_THREADS, NOTICE_QUEUE, inline=inline, notices=False)
 
-    def submit(self, job: Job, *, on_shed: Job | None = None, what: str = "job") -> bool:
-        """Run ``job`` after the ack; False (shed, ``on_shed`` queued) when the pool is full."""
+    def submit(
+        self, job: Job, *, on_shed: Job | None = None, what: str = "job", now: bool = False
+    ) -> bool:
+        """Run ``job`` after the ack; False (shed, ``on_shed`` queued) when the pool is full.
+        ``now``: start it at once even while this thread's jobs are held (it acks)."""
         if self.inline:
             _run(job, what)
             return True
@@ -54,7 +57,7 @@ class PostAck:
             return False
         with self._idle:
             self._running += 1
-        held = getattr(_held, "jobs", None)
+        held = None if now else getattr(_held, "jobs", None)
         if held is not None:  # served over HTTP: start it once the ack is written
             held.append((self, job, what))
         else:

@@ -45,6 +45,16 @@ redis.call('EXPIRE', KEYS[1], ARGV[2])
 return nv
 """
 
+# keep: create (expected version 0) or compare-and-set, and the key never expires
+_KEEP = """
+local v = redis.call('HGET', KEYS[1], 'v') or '0'
+if v ~= ARGV[1] then return {-2, v, redis.call('HGET', KEYS[1], 'd') or ''} end
+local nv = tonumber(v) + 1
+redis.call('HSET', KEYS[1], 'v', nv, 'd', ARGV[2])
+redis.call('PERSIST', KEYS[1])
+return nv
+"""
+
 
 @dataclass(frozen=True)
 class Key:
@@ -102,6 +112,7 @@ class Store:
         self._create = client.register_script(_CREATE)
         self._update = client.register_script(_UPDATE)
         self._put = client.register_script(_PUT)
+        self._keep = client.register_script(_KEEP)
 
     def _key(self, key: Key) -> str:
         return key.render(self.prefix)
@@ -150,6 +161,19 @@ class Store:
                 )
             )
         return Versioned(version, value)
+
+    def keep(self, *, key: Key, expected_version: int, value: BaseModel) -> Versioned:
+        """Like ``update``, but the key never expires (records kept for good), and
+        ``expected_version=0`` creates it. StateConflict (with ``.current``, None when the key
+        is absent) if the stored version differs."""
+        with _redis_errors():
+            result = self._keep(
+                keys=[self._key(key)], args=[expected_version, value.model_dump_json()]
+            )
+        if isinstance(result, list):
+            current = _parse(type(value), result[1], result[2] or None, key)
+            raise StateConflict(f"{key.kind} changed", current=current)
+        return Versioned(int(result), value)
 
     def delete(self, *, key: Key) -> None:
         with _redis_errors():

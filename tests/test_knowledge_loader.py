@@ -27,7 +27,7 @@ REFRAME = _line(TREE, "  reframe:\n")
 STAFF_LABEL = _line(RUBRIC, "    label: Staff (L6-equiv)")
 CAN_PROMPT = _line(TREE, "  can_prompt:\n")
 FEW_SHOT_EDGES = "    yes: prompting\n    no: fine_tune\n"
-AREA_KEYS = "id, name, aliases, probe, mid_bar, senior_lead_bar, green, red"
+AREA_KEYS = "id, name, aliases, probe, mid_bar, senior_lead_bar, green, red, added"
 LAYERS = (
     "foundation_model, embedding_model, vectors, eval_harness, orchestration, "
     "observability, serving, prompt_management"
@@ -81,7 +81,7 @@ def test_real_knowledge_check_summaries() -> None:
             [(TREE, "    step: 1\n", "    step: 1\n    hint: try it\n")],
             [
                 "knowledge/decision_tree.yaml: nodes.can_prompt.hint: unknown key; "
-                "allowed: kind, id, step, text, explain, yes, no"
+                "allowed: kind, id, step, text, explain, yes, no, found"
             ],
             id="unknown-key-in-tree-node",
         ),
@@ -166,7 +166,12 @@ def test_real_knowledge_check_summaries() -> None:
             [(TREE, "  reframe:\n", "  rag:\n"), (TREE, "    no: reframe\n", "    no: rag\n")],
             [
                 "knowledge/decision_tree.yaml: nodes.rag: "
-                f"duplicate key: first on line {RAG}, again on line {REFRAME}"
+                f"duplicate key: first on line {RAG}, again on line {REFRAME}",
+                # the second rag (reframe's text) is now reached from two questions
+                "knowledge/decision_tree.yaml: nodes.rag.via: reached from 'missing_knowledge' "
+                "too: say what it means from there",
+                "knowledge/decision_tree.yaml: nodes.rag.via: reached from "
+                "'latency_cost_residency' too: say what it means from there",
             ],
             id="duplicate-node-id",
         ),

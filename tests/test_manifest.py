@@ -55,20 +55,25 @@ def test_the_workflow_step_declares_what_the_listener_reads_and_writes() -> None
     from bot.features.llmcost.step import CALLBACK_ID, INPUTS
 
     step = MANIFEST["functions"][CALLBACK_ID]
-    inputs = step["input_parameters"]
+    assert len(CALLBACK_ID) <= 100
+    assert len(step["title"]) <= 255
+    inputs = step["input_parameters"]["properties"]
     assert list(inputs) == [name for name, _ in INPUTS]
     assert {n: p["type"] for n, p in inputs.items()} == {
         "model": "string", "input_tokens": "integer", "output_tokens": "integer",
         "calls_per_day": "integer", "cached_tokens": "integer",
     }  # fmt: skip
-    assert [n for n, p in inputs.items() if not p["is_required"]] == ["cached_tokens"]
-    outputs = step["output_parameters"]
+    required = step["input_parameters"]["required"]
+    assert [n for n in inputs if n not in required] == ["cached_tokens"]
+    outputs = step["output_parameters"]["properties"]
     assert list(outputs) == ["per_call_usd", "per_month_usd", "verdict", "summary"]
+    assert step["output_parameters"]["required"] == list(outputs)
     for name, parameter in {**inputs, **outputs}.items():
         assert parameter["name"] == name
         assert parameter["title"]
         assert parameter["description"]
     assert MANIFEST["settings"]["org_deploy_enabled"] is True  # Slack requires it for steps
+    assert MANIFEST["settings"]["function_runtime"] == "remote"
 
 
 def test_the_message_shortcut_fits_slacks_limits_and_has_a_listener(sim, slack_api) -> None:

@@ -20,13 +20,14 @@ from bot.blocks.common import (
     section,
 )
 from bot.domain.buildvsbuy import (
-    DecisionRecord,
     Flow,
     Move,
     PathLine,
     Progress,
     Recommendation,
     Verb,
+    Vote,
+    tally,
 )
 from bot.texts import buildvsbuy as texts
 
@@ -34,9 +35,11 @@ PREFIX = "bvb."
 ACTION_YES, ACTION_NO = "bvb.yes", "bvb.no"
 ACTION_BACK, ACTION_RESTART = "bvb.back", "bvb.restart"
 ACTION_RECORD, ACTION_COST, ACTION_TOPIC = "bvb.record", "bvb.cost", "bvb.topic"
+ACTION_CLOSE = "bvb.close"
 STEP_BLOCK = "bvb.step"
 TOPIC_CALLBACK = "bvb.topic_modal"
 TOPIC_BLOCK, TOPIC_INPUT = "bvb.topic_block", "bvb.topic_input"
+MODE_BLOCK, MODE_INPUT = "bvb.mode_block", "bvb.mode_input"
 LINE_LIMIT = 300  # one path / bullet line
 MAX_MENTIONS = 20
 MESSAGE_BLOCKS = 50
@@ -47,24 +50,37 @@ def button_value(flow: Flow, node: str, verb: Verb) -> str:
     return FlowRef(flow.team, "bvb", flow.id, flow.turn).value(Move(verb, node).encode())
 
 
-def _people(users: tuple[str, ...]) -> str:
+def people(users: tuple[str, ...], nobody: str = texts.NOBODY) -> str:
+    if not users:
+        return nobody
     shown = ", ".join(f"<@{u}>" for u in users[:MAX_MENTIONS])
     return shown + (f" +{len(users) - MAX_MENTIONS}" if len(users) > MAX_MENTIONS else "")
+
+
+def tally_text(votes: tuple[Vote, ...]) -> str:
+    counted = tally(votes)
+    return texts.TALLY.format(
+        yes=len(counted["yes"]), yes_people=people(counted["yes"]),
+        no=len(counted["no"]), no_people=people(counted["no"]),
+    )  # fmt: skip
 
 
 def _lines(lines: list[str]) -> str:
     return "\n".join(clip(line, LINE_LIMIT) for line in lines)
 
 
-def _path(path: tuple[PathLine, ...]) -> str:
-    return _lines(
-        [
-            texts.PATH_LINE.format(
-                n=n, question=p.question.text, answer=texts.ANSWERS[p.answer], user=p.user
-            )
-            for n, p in enumerate(path, 1)
-        ]
+def _path_line(n: int, p: PathLine) -> str:
+    answer = texts.ANSWERS[p.answer]
+    if not p.votes:
+        return texts.PATH_LINE.format(n=n, question=p.question.text, answer=answer, user=p.user)
+    tie = texts.TIE_NOTE.format(user=p.user) if p.tie_broken else ""
+    return texts.PATH_LINE_VOTE.format(
+        n=n, question=p.question.text, answer=answer, tally=tally_text(p.votes), tie=tie
     )
+
+
+def _path(path: tuple[PathLine, ...]) -> str:
+    return _lines([_path_line(n, p) for n, p in enumerate(path, 1)])
 
 
 def _bullets(items: tuple[str, ...]) -> str:
@@ -72,13 +88,17 @@ def _bullets(items: tuple[str, ...]) -> str:
 
 
 def _top(flow: Flow) -> list[Block]:
-    return [header(flow.topic), context(texts.STARTED_BY.format(kind=texts.KIND, user=flow.started_by))]
+    started = texts.STARTED_BY_VOTE if flow.mode == "vote" else texts.STARTED_BY
+    return [header(flow.topic), context(started.format(kind=texts.KIND, user=flow.started_by))]
 
 
-def flow_message(flow: Flow, shown: Progress | Recommendation) -> dict[str, Any]:
-    """The one message a flow lives in, for where it stands."""
+def flow_message(
+    flow: Flow, shown: Progress | Recommendation, recorded: tuple[int, str] | None = None
+) -> dict[str, Any]:
+    """The one message a flow lives in, for where it stands (``recorded``: the number and
+    link of the record just posted from it)."""
     if isinstance(shown, Recommendation):
-        return recommendation_message(flow, shown)
+        return recommendation_message(flow, shown, recorded)
     return step_message(flow, shown)
 
 
@@ -89,16 +109,25 @@ def step_message(flow: Flow, progress: Progress) -> dict[str, Any]:
         button(texts.YES, ACTION_YES, button_value(flow, node, "yes"), style="primary"),
         button(texts.NO, ACTION_NO, button_value(flow, node, "no")),
     ]
+    voting = flow.mode == "vote"
+    if voting:
+        buttons.append(button(texts.CLOSE, ACTION_CLOSE, button_value(flow, node, "close")))
     if progress.path:
         buttons += [
             button(texts.BACK, ACTION_BACK, button_value(flow, node, "back")),
             button(texts.RESTART, ACTION_RESTART, button_value(flow, node, "restart")),
         ]
-    path = _path(progress.path) if progress.path else texts.PATH_EMPTY
+    empty = texts.PATH_EMPTY_VOTE if voting else texts.PATH_EMPTY
+    path = _path(progress.path) if progress.path else empty
     number = len(progress.path) + 1  # as the path counts: a walk may skip the tree's step 4
     blocks = [
         *_top(flow),
         section(texts.QUESTION.format(step=number, text=question.text, explain=question.explain)),
+    ]
+    if voting:
+        votes = texts.VOTES.format(tally=tally_text(flow.votes)) if flow.votes else None
+        blocks.append(context(votes or texts.NO_VOTES_YET.format(user=flow.started_by)))
+    blocks += [
         actions(*buttons, block_id=STEP_BLOCK),
         divider(),
         section(f"{texts.PATH_TITLE}\n{path}"),
@@ -107,7 +136,9 @@ def step_message(flow: Flow, progress: Progress) -> dict[str, Any]:
     return message(fallback, blocks)
 
 
-def recommendation_message(flow: Flow, rec: Recommendation) -> dict[str, Any]:
+def recommendation_message(
+    flow: Flow, rec: Recommendation, recorded: tuple[int, str] | None = None
+) -> dict[str, Any]:
     outcome, phase = rec.outcome, rec.next_phase
     node = outcome.id
     stack = _lines(
@@ -127,7 +158,7 @@ def recommendation_message(flow: Flow, rec: Recommendation) -> dict[str, Any]:
         )
     blocks = [
         *_top(flow),
-        section(texts.RECOMMENDATION.format(title=outcome.title, summary=outcome.summary)),
+        section(texts.RECOMMENDATION.format(title=outcome.title, summary=rec.summary)),
         section(f"{texts.WHY}\n{_path(rec.path)}"),
         section(f"{texts.WINS}\n{_bullets(outcome.wins)}"),
         section(f"{texts.COSTS}\n{_bullets(outcome.costs_and_risks)}"),
@@ -142,38 +173,13 @@ def recommendation_message(flow: Flow, rec: Recommendation) -> dict[str, Any]:
         section(f"{texts.STACK}\n{stack}" if rec.stack else texts.NO_STACK),
         actions(*buttons, block_id=STEP_BLOCK),
     ]
-    if flow.recorded_by:
+    if flow.recorded_by and recorded:
+        number, link = recorded
+        blocks.append(context(texts.RECORDED_AS.format(user=flow.recorded_by, link=link, number=number)))
+    elif flow.recorded_by:
         blocks.append(context(texts.RECORDED.format(user=flow.recorded_by)))
-    blocks.append(context(texts.PARTICIPANTS.format(people=_people(flow.participants))))
+    blocks.append(context(texts.PARTICIPANTS.format(people=people(flow.participants))))
     fallback = texts.FALLBACK_RECOMMENDATION.format(topic=escape(flow.topic), title=outcome.title)
-    return message(fallback, blocks)
-
-
-def record_message(record: DecisionRecord) -> dict[str, Any]:
-    """The ADR posted in the flow's thread."""
-    context_lines = _lines(
-        [
-            texts.ADR_CONTEXT_LINE.format(question=c.question, answer=texts.ANSWERS[c.answer], user=c.user)
-            for c in record.context
-        ]
-    )
-    blocks = [
-        header(texts.ADR_TITLE.format(topic=record.topic)),
-        section(
-            texts.ADR_META.format(
-                date=record.decided_on.isoformat(),
-                status=record.status,
-                people=_people(record.participants),
-            )
-        ),
-        section(texts.ADR_CONTEXT.format(lines=context_lines)),
-        section(texts.ADR_DECISION.format(title=record.title, decision=record.decision)),
-        section(
-            texts.ADR_CONSEQUENCES.format(wins=_bullets(record.wins), risks=_bullets(record.risks))
-        ),
-        section(texts.ADR_NEXT.format(next_step=record.next_step)),
-    ]
-    fallback = texts.ADR_FALLBACK.format(topic=escape(record.topic), title=record.title)
     return message(fallback, blocks)
 
 
@@ -213,6 +219,10 @@ def topic_modal(private_metadata: str, initial: str = "") -> dict[str, Any]:
     }
     if initial:
         element["initial_value"] = initial[:150]
+    modes = [
+        {"text": plain(texts.MODE_WALK), "value": "walk"},
+        {"text": plain(texts.MODE_VOTE), "value": "vote"},
+    ]
     return {
         "type": "modal",
         "callback_id": TOPIC_CALLBACK,
@@ -227,6 +237,17 @@ def topic_modal(private_metadata: str, initial: str = "") -> dict[str, Any]:
                 "label": plain(texts.MODAL_LABEL),
                 "hint": plain(texts.MODAL_HINT),
                 "element": element,
-            }
+            },
+            {
+                "type": "input",
+                "block_id": MODE_BLOCK,
+                "label": plain(texts.MODE_LABEL),
+                "element": {
+                    "type": "radio_buttons",
+                    "action_id": MODE_INPUT,
+                    "options": modes,
+                    "initial_option": modes[0],
+                },
+            },
         ],
     }

@@ -18,9 +18,12 @@ BVB, COST, PREP, LEARN, ASSESS = "home.bvb", "home.cost", "home.prep", "home.lea
 class DecisionLine(Protocol):
     """What the Home tab shows of a decision record."""
 
+    number: int
     title: str
     topic: str
     decided_on: date
+    link: str | None
+    supersedes: tuple[int, ...]
 
 
 def home_view(
@@ -28,8 +31,10 @@ def home_view(
     *,
     mine: Sequence[DecisionLine] | None,
     workspace: Sequence[DecisionLine] | None,
+    superseded: int = 0,
 ) -> dict[str, Any]:
-    """The Home view. ``mine`` / ``workspace`` are None when the records can't be read."""
+    """The Home view: current decisions only (``superseded``: how many are not shown).
+    ``mine`` / ``workspace`` are None when the records can't be read."""
     blocks = [
         header(texts.TITLE),
         section(texts.INTRO),
@@ -46,6 +51,7 @@ def home_view(
         header(texts.DECISIONS_TITLE),
         section(f"{texts.MINE}\n{_decisions(mine)}"),
         section(f"{texts.WORKSPACE}\n{_decisions(workspace)}"),
+        *([context(texts.SUPERSEDED_HIDDEN.format(n=superseded))] if superseded else []),
         divider(),
         header(texts.REFERENCE_TITLE),
         *reference(knowledge),
@@ -73,9 +79,16 @@ def _decisions(records: Sequence[DecisionLine] | None) -> str:
         return texts.DECISIONS_UNAVAILABLE
     if not records:
         return texts.NO_DECISIONS
-    return "\n".join(
-        texts.DECISION.format(
-            title=escape(r.title), topic=escape(r.topic), when=r.decided_on.isoformat()
-        )
-        for r in records
+    return "\n".join(_decision(r) for r in records)
+
+
+def _decision(r: DecisionLine) -> str:
+    number = texts.NUMBER.format(number=r.number)
+    named = texts.LINKED.format(link=r.link, number=number) if r.link else number
+    line = texts.DECISION.format(
+        number=named, title=escape(r.title), topic=escape(r.topic), when=r.decided_on.isoformat()
     )
+    if r.supersedes:
+        replaced = ", ".join(texts.NUMBER.format(number=n) for n in r.supersedes)
+        line += texts.SUPERSEDES.format(records=replaced)
+    return line

@@ -24,6 +24,7 @@ from bot.blocks.common import (
     notice,
     section,
 )
+from bot.blocks.table import Table, table_block, table_text
 from bot.domain.cost.money import format_count, format_pct, format_usd, format_usd_delta
 from bot.domain.cost.result import Estimate, ModelCost, Workload
 from bot.plaintext.llmcost import (
@@ -42,6 +43,7 @@ from bot.texts import llmcost_answer as texts
 PREFIX = "cost."
 SHARE_ACTION = "cost.share"
 EDIT_ACTION = "cost.edit"
+CHART_ACTION = "cost.chart"
 ACTIONS_BLOCK = "cost.actions"
 FIELDS_LIMIT = 10
 CONTEXT_LIMIT = 10
@@ -66,14 +68,18 @@ def estimate_message(
         *_money(primary, estimate.workload),
         section(_verdict(estimate)),
     ]
+    table = compare_table(estimate) if len(estimate.ranking) > 1 else fleet_table(estimate)
     if len(estimate.ranking) > 1:
-        blocks.append(section(_ranking(estimate)))
+        blocks.extend(_ranking(estimate, table))
     blocks.append(divider())
     blocks.extend(_levers(estimate))
     blocks.append(divider())
-    blocks.extend(_self_host(estimate))
+    blocks.extend(_self_host(estimate, None if len(estimate.ranking) > 1 else table))
     blocks.append(context(*_context(estimate, shared_by)[:CONTEXT_LIMIT]))
-    buttons = [button(texts.EDIT_BUTTON, EDIT_ACTION, args)]
+    buttons = [
+        button(texts.EDIT_BUTTON, EDIT_ACTION, args),
+        button(texts.CHART_BUTTON, CHART_ACTION, args),
+    ]
     if shareable:
         buttons.insert(0, button(texts.SHARE_BUTTON, SHARE_ACTION, args, style="primary"))
     blocks.append(actions(*buttons, block_id=ACTIONS_BLOCK))
@@ -82,7 +88,7 @@ def estimate_message(
         call=format_usd(primary.per_call.total),
         month=format_usd(primary.per_month),
     )
-    return message(fallback, blocks)
+    return message(fallback + "\n" + escape(table_text(table)), blocks)
 
 
 def help_message() -> dict[str, Any]:
@@ -128,8 +134,65 @@ def _verdict(estimate: Estimate) -> str:
     )
 
 
-def _ranking(estimate: Estimate) -> str:
-    lines = [texts.B_COMPARE_HEAD]
+def _ranking(estimate: Estimate, table: Table) -> list[Block]:
+    """The models compared, as a table where it fits (else the list), with their notes."""
+    blocks: list[Block] = [section(texts.B_COMPARE_HEAD)]
+    if table.fits:
+        blocks.append(table_block(table))
+    else:
+        blocks.append(section(_ranking_lines(estimate)))
+    notes = [
+        texts.B_COMPARE_NOTE.format(note=f"{escape(c.ref)}: {topic.NOTES[code]}").strip()
+        for c in estimate.ranking
+        if not c.is_primary
+        for code in c.notes
+    ]
+    if notes:
+        blocks.append(context(*notes[:CONTEXT_LIMIT]))
+    return blocks
+
+
+def _model_name(cost: ModelCost) -> str:
+    return cost.ref if cost.provider_id else texts.CUSTOM_ROW.format(model=cost.ref)
+
+
+def compare_table(estimate: Estimate) -> Table:
+    """One row per model, cheapest first: $ a call, $ a month, and the gap to the cheapest."""
+    cheapest = estimate.ranking[0].per_month
+    rows = tuple(
+        (
+            texts.T_YOURS.format(model=_model_name(c)) if c.is_primary else _model_name(c),
+            format_usd(c.per_call.total),
+            format_usd(c.per_month),
+            texts.T_CHEAPEST
+            if c.per_month == cheapest
+            else format_usd_delta(c.per_month - cheapest),
+        )
+        for c in estimate.ranking
+    )
+    header = (texts.T_MODEL, texts.T_PER_CALL, texts.T_PER_MONTH, texts.T_VS)
+    return Table(header=header, rows=rows, align=("left", "right", "right", "right"))
+
+
+def fleet_table(estimate: Estimate) -> Table:
+    """The sized fleet against the API bill at the same volume."""
+    fleet = estimate.self_host
+    gap = fleet.savings_monthly
+    diff = (texts.T_DIFF_FLEET if gap > 0 else texts.T_DIFF_API).format(amount=format_usd(abs(gap)))
+    rows = (
+        (texts.T_API, format_usd(fleet.api_monthly), texts.T_API_WHAT.format(
+            model=estimate.primary.ref, calls=format_count(estimate.workload.calls_per_month))),
+        (texts.T_FLEET, format_usd(fleet.monthly), texts.T_FLEET_WHAT.format(
+            replicas=format_count(fleet.replicas), gpr=format_count(fleet.gpus_per_replica),
+            oss=fleet.oss.name, gpus=format_usd(fleet.gpu_monthly), ops=format_usd(fleet.ops_monthly))),
+        (texts.T_DIFFERENCE, format_usd(abs(gap)), diff),
+    )  # fmt: skip
+    header = (texts.T_OPTION, texts.T_PER_MONTH, texts.T_WHAT)
+    return Table(header=header, rows=rows, align=("left", "right", "left"))
+
+
+def _ranking_lines(estimate: Estimate) -> str:
+    lines = []
     for rank, cost in enumerate(estimate.ranking, start=1):
         if cost.is_primary:
             delta = texts.COMPARE_PRIMARY
@@ -137,18 +200,15 @@ def _ranking(estimate: Estimate) -> str:
             delta = texts.COMPARE_DELTA.format(
                 amount=format_usd_delta(cost.vs_primary), primary=escape(estimate.primary.ref)
             )
-        name = cost.ref if cost.provider_id else texts.CUSTOM_ROW.format(model=cost.ref)
         lines.append(
             texts.B_COMPARE_ROW.format(
                 rank=rank,
-                model=escape(name),
+                model=escape(_model_name(cost)),
                 month=format_usd(cost.per_month),
                 call=format_usd(cost.per_call.total),
                 delta=delta,
             )
         )
-        if not cost.is_primary:
-            lines.extend(texts.B_COMPARE_NOTE.format(note=topic.NOTES[c]) for c in cost.notes)
     return "\n".join(lines)
 
 
@@ -177,9 +237,21 @@ def _levers(estimate: Estimate) -> list[Block]:
     return blocks
 
 
-def _self_host(estimate: Estimate) -> list[Block]:
+def _self_host(estimate: Estimate, table: Table | None) -> list[Block]:
+    """The fleet as fields; with ``table`` (no models compared), its cost against the API as
+    a table in place of the two cost fields."""
     fleet = estimate.self_host
     even = break_even_line(fleet, texts.F_BREAK_EVEN, texts.F_BREAK_EVEN_NONE)
+    costs = [
+        texts.F_FLEET_COST.format(
+            gpu_monthly=format_usd(fleet.gpu_monthly),
+            ops=format_usd(fleet.ops_monthly),
+            monthly=format_usd(fleet.monthly),
+        ),
+        texts.F_API_COST.format(monthly=format_usd(fleet.api_monthly)),
+    ]
+    if table is not None and table.fits:
+        costs = []
     fields = fields_section(
         texts.F_STAND_IN.format(
             name=escape(fleet.oss.name), lower=texts.B_LOWER if fleet.oss.lower_quality else ""
@@ -189,17 +261,13 @@ def _self_host(estimate: Estimate) -> list[Block]:
             gpr=format_count(fleet.gpus_per_replica),
             gpus=format_count(fleet.gpus),
         ),
-        texts.F_FLEET_COST.format(
-            gpu_monthly=format_usd(fleet.gpu_monthly),
-            ops=format_usd(fleet.ops_monthly),
-            monthly=format_usd(fleet.monthly),
-        ),
-        texts.F_API_COST.format(monthly=format_usd(fleet.api_monthly)),
+        *costs,
         even,
         texts.F_NEXT.format(qps=format_count(fleet.next_replica_qps)),
         text=texts.B_SELF_HOST_HEAD,
     )
-    return [fields, context(escape(" ".join(fleet_lines(estimate))))]
+    tail = [table_block(table)] if table is not None and table.fits else []
+    return [fields, *tail, context(escape(" ".join(fleet_lines(estimate))))]
 
 
 def _context(estimate: Estimate, shared_by: str | None) -> list[str]:

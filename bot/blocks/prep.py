@@ -1,41 +1,60 @@
-"""Block Kit for interview prep in DMs: menu, level choice, kit, area cards, resume prompt.
+"""Block Kit for interview prep in DMs: menu, level choice, area cards, resume prompt.
 
-Every button value is a :class:`~bot.domain.prep.ButtonRef` (owner, session, step, arg).
+Every button value comes from a :class:`~bot.blocks.clicks.FlowRef` of kind ``prep`` whose id
+is the owner (menu and level buttons, turn 0, drawn before a flow exists) or owner and flow id
+(``U0ALICE-1a2b...``, at the flow's turn). A practice card's checklist is a checkboxes element
+whose block id carries the same value (checkboxes have no value of their own).
+
 Action ids: ``prep.menu.{mode}``, ``prep.start.{level}`` (level chooser),
-``prep.scorecard.{level}`` (the kit's Scorecard button), ``prep.rate.{rating}``,
-``prep.skip``, ``prep.stop``, ``prep.continue``, ``prep.over``. The end of a session
-(scorecards) is in ``bot.blocks.prep_end``.
+``prep.scorecard.{level}`` and ``prep.kit.{level}`` (the kit's buttons), ``prep.tick``,
+``prep.rate.{rating}``, ``prep.skip``, ``prep.stop``, ``prep.continue``, ``prep.over``,
+``prep.share``, ``prep.export``. The kit is in ``bot.blocks.prep_kit``, the end of a flow
+(scorecards) in ``bot.blocks.prep_end``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.common import Block, actions, button, context, message, section
-from bot.blocks.rubric import area_text, esc, level_blocks, level_buttons, short_label
+from bot.blocks.clicks import FlowRef
+from bot.blocks.common import Block, actions, button, clip, context, message, plain, section
+from bot.blocks.rubric import area_text, esc, level_buttons, short_label
+from bot.domain.flows import FlowKind
 from bot.domain.knowledge.rubric import Area, Level, Rubric
-from bot.domain.prep import RATINGS, ButtonRef, PrepSession
+from bot.domain.prep.flow import RATINGS, PrepFlow, ref_id
 from bot.texts import prep as texts
-from bot.texts import rubric as rubric_texts
+
+KIND: FlowKind = "prep"
+TICK = "prep.tick"
+
+
+def menu_ref(team: str, owner: str) -> FlowRef:
+    """What buttons drawn before a flow exists point at: the owner, turn 0."""
+    return FlowRef(team, KIND, ref_id(owner), 0)
+
+
+def flow_ref(team: str, flow: PrepFlow) -> FlowRef:
+    return FlowRef(team, KIND, flow.ref_id, flow.turn)
 
 
 def _plural(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-def menu_message(owner: str) -> dict[str, Any]:
+def menu_message(ref: FlowRef) -> dict[str, Any]:
     buttons = [
-        button(label, f"prep.menu.{mode}", ButtonRef(owner, arg=mode).encode())
+        button(label, f"prep.menu.{mode}", ref.value(mode))
         for mode, label in texts.MENU_BUTTONS.items()
     ]
     blocks = [section(texts.MENU), actions(*buttons), context(texts.MENU_HINT)]
     return message(texts.MENU_FALLBACK, blocks)
 
 
-def choose_level_message(rubric: Rubric, owner: str, mode: str) -> dict[str, Any]:
+def choose_level_message(rubric: Rubric, ref: FlowRef, mode: str) -> dict[str, Any]:
     text = texts.CHOOSE_LEVEL[mode]
-    value_of = lambda level: ButtonRef(owner, arg=mode).encode()  # noqa: E731
-    return message(text, [section(text), level_buttons(rubric, "prep.start", value_of)])
+    return message(
+        text, [section(text), level_buttons(rubric, "prep.start", lambda _: ref.value(mode))]
+    )
 
 
 def chosen_message(mode: str, level: Level) -> dict[str, Any]:
@@ -44,82 +63,112 @@ def chosen_message(mode: str, level: Level) -> dict[str, Any]:
     return message(text, [section(text)])
 
 
-def kit_message(rubric: Rubric, level: Level, owner: str) -> dict[str, Any]:
-    """Everything to keep open during an interview, with a button to start a scorecard."""
-    blocks = level_blocks(rubric, level, title=rubric_texts.KIT_TITLE)
-    scorecard = ButtonRef(owner, arg="scorecard").encode()
-    blocks += [
-        context(texts.KIT_HINT.format(level=level.id)),
-        actions(button(texts.MENU_BUTTONS["scorecard"], f"prep.scorecard.{level.id}", scorecard)),
-    ]
-    fallback = rubric_texts.KIT_TITLE.format(label=level.label)
-    return message(fallback, blocks)
-
-
-def intro_message(session: PrepSession, level: Level) -> dict[str, Any]:
-    """The first words of a session: what is about to happen."""
-    plural = _plural(session.total)
-    if session.mode == "practice":
-        text = texts.PRACTICE_INTRO.format(
-            label=esc(level.label), total=session.total, plural=plural
-        )
-    elif session.step == "name":
-        return name_message(session, level)
+def intro_message(ref: FlowRef, flow: PrepFlow, level: Level) -> dict[str, Any]:
+    """The first words of a flow: what is about to happen."""
+    plural = _plural(flow.total)
+    if flow.mode == "practice":
+        text = texts.PRACTICE_INTRO.format(label=esc(level.label), total=flow.total, plural=plural)
+    elif flow.step == "name":
+        return name_message(ref, level)
     else:
         text = texts.SCORECARD_INTRO.format(
-            candidate=esc(session.candidate),
-            label=esc(level.label),
-            total=session.total,
-            plural=plural,
+            candidate=esc(flow.candidate), label=esc(level.label), total=flow.total, plural=plural
         )
     return message(text, [section(text)])
 
 
-def name_message(session: PrepSession, level: Level) -> dict[str, Any]:
+def name_message(ref: FlowRef, level: Level) -> dict[str, Any]:
     text = texts.ASK_NAME.format(label=esc(level.label))
-    stop = button(texts.STOP, "prep.stop", ButtonRef.of(session).encode())
-    return message(text, [section(text), actions(stop)])
+    return message(text, [section(text), actions(button(texts.STOP, "prep.stop", ref.value()))])
 
 
-def _heading(session: PrepSession, area: Area) -> str:
-    heading = texts.AREA_HEADING.format(
-        number=session.number, total=session.total, name=esc(area.name)
-    )
-    return f"{esc(session.candidate)} · {heading}" if session.mode == "scorecard" else heading
+def _heading(flow: PrepFlow, area: Area) -> str:
+    heading = texts.AREA_HEADING.format(number=flow.number, total=flow.total, name=esc(area.name))
+    return f"{esc(flow.candidate)} · {heading}" if flow.mode == "scorecard" else heading
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return "\n".join(f">{esc(line)}" for line in text.splitlines()) or ">…"
 
 
-def _step_blocks(session: PrepSession, rubric: Rubric) -> tuple[list[Block], str]:
+def suggestion(rubric: Rubric, flow: PrepFlow) -> str | None:
+    """The rating the ticks suggest for the current practice card (None before any tick)."""
+    result = flow.result
+    checks = area_of(rubric, result.area).checks_for(level_of(rubric, flow.level))
+    if not result.ticked:
+        return None
+    return rubric.self_rating.suggest(len(result.ticked), len(checks))
+
+
+def _checklist(ref: FlowRef, rubric: Rubric, flow: PrepFlow) -> list[Block]:
+    level, area = level_of(rubric, flow.level), area_of(rubric, flow.area)
+    checks = area.checks_for(level)
+    options = [
+        {"text": plain(clip(item, 75)), "value": str(index)} for index, item in enumerate(checks)
+    ]
+    element: Block = {"type": "checkboxes", "action_id": TICK, "options": options}
+    chosen = [options[i] for i in flow.result.ticked if i < len(options)]
+    if chosen:
+        element["initial_options"] = chosen
+    title = texts.CHECKLIST_TITLE.format(level=esc(short_label(level)), total=len(checks))
+    return [section(title), actions(element, block_id=ref.value("tick"))]
+
+
+def _suggestion_line(rubric: Rubric, flow: PrepFlow) -> str:
+    suggested = suggestion(rubric, flow)
+    rule = rubric.self_rating
+    if suggested is None:
+        return texts.TICK_FIRST.format(green=rule.green_from, mixed=rule.mixed_from)
+    total = len(area_of(rubric, flow.area).checks_for(level_of(rubric, flow.level)))
+    return texts.SUGGESTED.format(
+        rating=texts.RATING_LABELS[suggested], ticked=len(flow.result.ticked), total=total,
+        green=rule.green_from, mixed=rule.mixed_from,
+    )  # fmt: skip
+
+
+def _step_blocks(rubric: Rubric, flow: PrepFlow) -> tuple[list[Block], str]:
     """The current area's card without its buttons, and its hint line."""
-    area, level = area_of(rubric, session.area), level_of(rubric, session.level)
-    heading = _heading(session, area)
-    if session.mode == "practice" and session.step == "answer":
+    area, level = area_of(rubric, flow.area), level_of(rubric, flow.level)
+    heading = _heading(flow, area)
+    if flow.mode == "practice" and flow.step == "answer":
         text = f"{heading}\n{texts.PROBE.format(probe=esc(area.probe))}"
         return [section(text)], texts.ANSWER_HINT
-    if session.mode == "practice":
-        answer = f"{heading}\n{texts.YOUR_ANSWER}\n{_quote(session.result.answer)}"
+    if flow.mode == "practice":
+        answer = f"{heading}\n{texts.YOUR_ANSWER}\n{quote(flow.result.answer)}"
         return [section(answer), section(area_text(area, level))], texts.RATE_HINT
     return [section(f"{heading}\n{area_text(area, level)}")], texts.SCORE_HINT
 
 
-def step_message(session: PrepSession, rubric: Rubric) -> dict[str, Any]:
-    """The card for the current step, with its buttons."""
-    if session.step == "name":
-        return name_message(session, level_of(rubric, session.level))
-    blocks, hint = _step_blocks(session, rubric)
-    ref = ButtonRef.of(session).encode()
+def step_message(ref: FlowRef, rubric: Rubric, flow: PrepFlow) -> dict[str, Any]:
+    """The card for the current step, with its buttons (and a practice card's checklist)."""
+    if flow.step == "name":
+        return name_message(ref, level_of(rubric, flow.level))
+    blocks, hint = _step_blocks(rubric, flow)
+    practising = flow.mode == "practice" and flow.step == "rate"
+    if practising:
+        blocks += _checklist(ref, rubric, flow)
     elements = []
-    if session.step == "rate":
+    if flow.step == "rate":
+        suggested = suggestion(rubric, flow) if practising else None
         elements = [
-            button(texts.RATING_LABELS[r], f"prep.rate.{r}", ref, style=_style(r)) for r in RATINGS
+            button(
+                texts.SUGGESTED_LABEL.format(rating=texts.RATING_LABELS[r])
+                if r == suggested
+                else texts.RATING_LABELS[r],
+                f"prep.rate.{r}",
+                ref.value(r),
+                style=_style(r),
+            )
+            for r in RATINGS
         ]
-    elements += [button(texts.SKIP, "prep.skip", ref), button(texts.STOP, "prep.stop", ref)]
-    blocks += [context(hint), actions(*elements)]
-    name = area_of(rubric, session.area).name
-    fallback = texts.AREA_HEADING.format(number=session.number, total=session.total, name=name)
+    elements += [
+        button(texts.SKIP, "prep.skip", ref.value()),
+        button(texts.STOP, "prep.stop", ref.value()),
+    ]
+    notes = [_suggestion_line(rubric, flow), hint] if practising else [hint]
+    blocks += [context(*notes), actions(*elements)]
+    name = area_of(rubric, flow.area).name
+    fallback = texts.AREA_HEADING.format(number=flow.number, total=flow.total, name=name)
     return message(fallback, blocks)
 
 
@@ -127,13 +176,25 @@ def _style(rating: str) -> str | None:
     return {"green": "primary", "red": "danger"}.get(rating)
 
 
-def frozen_step(session: PrepSession, rubric: Rubric, mark: str) -> dict[str, Any]:
+def ticked_text(rubric: Rubric, flow: PrepFlow, index: int | None = None) -> str:
+    """``Ticked 2 of 5: a; b`` for an area's practice checklist (the current one by default)."""
+    result = flow.results[flow.index if index is None else index]
+    checks = area_of(rubric, result.area).checks_for(level_of(rubric, flow.level))
+    items = [checks[i] for i in result.ticked if i < len(checks)]
+    shown = texts.TICKED.format(ticked=len(items), total=len(checks))
+    return f"{shown}: {esc('; '.join(items))}" if items else shown
+
+
+def frozen_step(rubric: Rubric, flow: PrepFlow, mark: str) -> dict[str, Any]:
     """A card the user has moved past: the same content, no buttons, what they did."""
-    if session.step == "name":
-        text = texts.ASK_NAME.format(label=esc(level_of(rubric, session.level).label))
+    if flow.step == "name":
+        text = texts.ASK_NAME.format(label=esc(level_of(rubric, flow.level).label))
         return message(text, [section(text), context(mark)])
-    blocks, _ = _step_blocks(session, rubric)
-    return message(mark, [*blocks, context(mark)])
+    blocks, _ = _step_blocks(rubric, flow)
+    notes = [mark]
+    if flow.mode == "practice" and flow.step == "rate":
+        notes.append(ticked_text(rubric, flow))
+    return message(mark, [*blocks, context(*notes)])
 
 
 def rated_mark(rating: str | None) -> str:
@@ -142,35 +203,32 @@ def rated_mark(rating: str | None) -> str:
     return texts.RATED.format(emoji=texts.RATING_EMOJI[rating], rating=texts.RATING_LABELS[rating])
 
 
-def noted_message(session: PrepSession, rubric: Rubric) -> dict[str, Any]:
-    template = texts.NOTED if session.mode == "practice" else texts.NOTED_SCORE
-    return _notice(template.format(name=esc(area_of(rubric, session.area).name)))
+def noted_message(rubric: Rubric, flow: PrepFlow) -> dict[str, Any]:
+    template = texts.NOTED if flow.mode == "practice" else texts.NOTED_SCORE
+    return notice_message(template.format(name=esc(area_of(rubric, flow.area).name)))
 
 
-def resume_message(session: PrepSession, rubric: Rubric) -> dict[str, Any]:
-    level = short_label(level_of(rubric, session.level)).lower()
-    if session.step == "name":
+def resume_message(ref: FlowRef, rubric: Rubric, flow: PrepFlow) -> dict[str, Any]:
+    level = short_label(level_of(rubric, flow.level)).lower()
+    if flow.step == "name":
         text = texts.RESUME_NAME.format(level=level)
     else:
-        what = texts.WHAT[session.mode].format(candidate=esc(session.candidate))
-        text = texts.RESUME.format(
-            number=session.number, total=session.total, level=level, what=what
-        )
-    ref = ButtonRef.of(session).encode()
+        what = texts.WHAT[flow.mode].format(candidate=esc(flow.candidate))
+        text = texts.RESUME.format(number=flow.number, total=flow.total, level=level, what=what)
     buttons = [
-        button(texts.CONTINUE, "prep.continue", ref, style="primary"),
-        button(texts.START_OVER, "prep.over", ref),
+        button(texts.CONTINUE, "prep.continue", ref.value(), style="primary"),
+        button(texts.START_OVER, "prep.over", ref.value()),
     ]
     return message(text, [section(text), actions(*buttons)])
 
 
-def _notice(text: str) -> dict[str, Any]:
+def notice_message(text: str) -> dict[str, Any]:
     return message(text, [section(text)])
 
 
 def area_of(rubric: Rubric, area_id: str) -> Area:
     area = rubric.area(area_id)
-    if area is None:  # ids come from the rubric when the session starts
+    if area is None:  # ids come from the rubric when the flow starts
         raise KeyError(area_id)
     return area
 

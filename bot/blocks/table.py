@@ -20,6 +20,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[Align, ...] = ()  # per column, left when missing
+    wrap: tuple[bool, ...] = ()  # per column: wrap long cells (Slack clips them otherwise)
 
     def __post_init__(self) -> None:
         width = len(self.header)
@@ -52,9 +53,19 @@ def table_block(table: Table) -> dict[str, Any]:
         "type": "table",
         "rows": [[_bold(h) for h in table.header], *[[_raw(c) for c in r] for r in table.rows]],
     }
-    if table.align:
-        block["column_settings"] = [{"align": a} for a in table.align[: len(table.header)]]
+    columns = len(table.header)
+    if table.align or table.wrap:
+        block["column_settings"] = [_setting(table, i) for i in range(columns)]
     return block
+
+
+def _setting(table: Table, column: int) -> dict[str, Any]:
+    setting: dict[str, Any] = {
+        "align": table.align[column] if column < len(table.align) else "left"
+    }
+    if column < len(table.wrap) and table.wrap[column]:
+        setting["is_wrapped"] = True
+    return setting
 
 
 def table_text(table: Table) -> str:

@@ -2,52 +2,22 @@
 calls a day, the break-even point and the user's own volume marked, the fleet's replica steps
 visible. Log scales where the volume spans two decades or more.
 
-``BreakEvenCurve`` is what a caller samples from an estimate; ``draw`` turns it into PNG
-bytes. Amounts arrive as Decimal and become floats only to be plotted.
+``bot.domain.cost.curve.sample_curve`` samples the curve from an estimate; ``draw`` turns it
+into PNG bytes. Amounts arrive as Decimal and become floats only to be plotted.
 """
 
 from __future__ import annotations
 
 import io
-import itertools
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from bot.domain.cost.curve import BreakEvenCurve
 from bot.domain.cost.money import format_count, format_usd
 from bot.texts import llmcost_chart as texts
 
-LOG_SPAN = 100  # max / min volume from which the axes go logarithmic
 SIZE_INCHES = (8.0, 4.8)
 DPI = 120
-
-
-@dataclass(frozen=True)
-class CurvePoint:
-    calls_per_day: Decimal
-    api_monthly: Decimal
-    fleet_monthly: Decimal
-    replicas: int
-
-
-@dataclass(frozen=True)
-class BreakEvenCurve:
-    model: str  # the vendor model as named in the answer
-    replacement: str  # the open-weights stand-in
-    points: tuple[CurvePoint, ...]  # increasing calls_per_day
-    your_calls_per_day: Decimal
-    break_even_calls_per_day: Decimal | None  # None: the API is cheaper over the whole range
-
-    def __post_init__(self) -> None:
-        volumes = [p.calls_per_day for p in self.points]
-        if len(volumes) < 2 or any(b <= a for a, b in itertools.pairwise(volumes)):
-            raise ValueError("a curve needs at least two points of increasing volume")
-        if volumes[0] <= 0:
-            raise ValueError("volumes must be positive")
-
-    @property
-    def logarithmic(self) -> bool:
-        return self.points[-1].calls_per_day / self.points[0].calls_per_day >= LOG_SPAN
 
 
 def alt_text(curve: BreakEvenCurve) -> str:

@@ -7,6 +7,8 @@ TTY, an echo of each line otherwise). `bot.devtools.demo.run_demo` wires them up
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from bot.devtools.blockkit import message_problems, view_problems
@@ -30,6 +32,7 @@ from bot.devtools.terminal import Terminal
 from bot.devtools.view_state import InputField, input_fields, state_values
 
 MENTION = "@tradeoffs"
+FILES_DIR = Path(tempfile.gettempdir()) / "tradeoffs-demo"  # files the app shares (charts)
 QUIT = {"quit", "exit"}
 _STATUS = {
     401: "!! the app rejected the request signature (HTTP 401)",
@@ -253,6 +256,8 @@ class Demo:
             return message_item(args, where, ("only visible to you",))
         if call.method == "response_url":
             return self._from_response_url(args)
+        if call.method == "files.completeUploadExternal":
+            return self._files(answer)
         if call.method in ("views.open", "views.push"):
             return self._modal(answer.get("view") or args.get("view") or {})
         if call.method in ("views.update", "views.publish"):
@@ -261,6 +266,17 @@ class Demo:
                 return self._modal(view)
             return view_item(view)
         return None
+
+    def _files(self, answer: dict) -> Item:
+        """A shared file is written to disk (the terminal shows no images): say where."""
+        FILES_DIR.mkdir(parents=True, exist_ok=True)
+        lines = []
+        for shared in answer.get("files") or []:
+            stored = self.fake.workspace.files.files.get(shared["id"])
+            path = FILES_DIR / shared["name"]
+            path.write_bytes(stored.content or b"" if stored else b"")
+            lines.append(f"(file shared: {shared['title']}, written to {path})")
+        return note("\n".join(lines))
 
     def _from_response_url(self, args: dict) -> Item | None:
         source = self._url_surfaces.get(args.get("url", ""), Surface(channel=CHANNEL))

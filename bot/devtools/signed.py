@@ -132,10 +132,13 @@ class SlackRequests(EventRequests):
         trigger_id: str | None = None,
         thread_ts: str | None = None,
         view: dict | None = None,
+        selected: list[str] | None = None,
     ) -> Request:
         """A click on an element in a message (give `message` or `message_ts` + `channel_id`)
         or in a modal / App Home (give `view`). The element is looked up in the message's or
-        view's blocks to fill in block_id, type and text; selects get `selected_option`."""
+        view's blocks to fill in block_id, type and text; selects get `selected_option`;
+        checkboxes and multi-selects get `selected_options`, the options whose values are in
+        `selected` (all of them, as Slack sends every change)."""
         blocks = (view or message or {}).get("blocks") or []
         found_block_id, element = find_element(blocks, action_id)
         action: dict[str, Any] = {
@@ -149,6 +152,9 @@ class SlackRequests(EventRequests):
         if action["type"] in ("static_select", "overflow", "radio_buttons"):
             options = (element or {}).get("options") or []
             action["selected_option"] = next((o for o in options if o.get("value") == value), None)
+        elif action["type"] in ("checkboxes", "multi_static_select"):
+            options = (element or {}).get("options") or []
+            action["selected_options"] = [o for o in options if o.get("value") in (selected or [])]
         elif value is not None:
             action["value"] = value
         payload: dict[str, Any] = {

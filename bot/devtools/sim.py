@@ -207,19 +207,40 @@ class SlackSim:
 
         ``value`` overrides the button's value, to forge a tampered payload."""
         button = find_button(message, label)
+        value = button.get("value") if value is None else value
+        return self._act(
+            message, button["action_id"], user, value=value, block_id=button.get("block_id")
+        )
+
+    def tick(
+        self,
+        message: dict,
+        action_id: str,
+        values: list[str],
+        *,
+        user: str | None = None,
+        block_id: str | None = None,
+    ) -> Reply:
+        """Set the checkboxes ``action_id`` in a message from a Reply to exactly ``values``
+        (Slack sends every selected option with each change); ``block_id`` overrides the
+        element's block id, to forge a tampered payload."""
+        return self._act(message, action_id, user, selected=values, block_id=block_id)
+
+    def _act(self, message: dict, action_id: str, user: str | None, **action: Any) -> Reply:
+        """An element of a message from a Reply used by ``user`` (``action``: its value,
+        block id or selected options)."""
         where = message.get(WHERE) or {}
         clean = {k: v for k, v in message.items() if k != WHERE}
         request = self.requests.block_action(
-            button["action_id"],
-            button.get("value") if value is None else value,
+            action_id,
             user_id=user or self.user,
             channel_id=where.get("channel"),
             message=clean,
             message_ts=where.get("ts"),
             is_ephemeral=bool(where.get("ephemeral")),
             response_url=self._response_url(where),
-            block_id=button.get("block_id"),
             thread_ts=where.get("thread_ts"),
+            **action,
         )
         return self.send(request)
 

@@ -1,4 +1,5 @@
-"""What ``/rubric`` was asked for: a level (id or alias), maybe one area (name or abbreviation).
+"""What ``/rubric`` was asked for: a level (id or alias), maybe one area (name or abbreviation),
+or an area alone (that area across the levels).
 
 Pure: works on the :class:`~bot.domain.knowledge.rubric.Rubric` model only.
 
@@ -32,41 +33,62 @@ class RubricInputError(CodedError):
 
     def __init__(
         self,
-        code: Literal["unknown_level", "unknown_area", "ambiguous_area"],
+        code: Literal["unknown_level", "unknown_area", "ambiguous_area", "unknown_word"],
         typed: str,
         *,
         choices: tuple[str, ...] = (),
+        areas: tuple[str, ...] = (),
         example: str = "",
     ) -> None:
         shown = "missing_level" if code == "unknown_level" and not typed.strip() else code
-        super().__init__(shown, typed=typed, choices=choices, example=example)
+        super().__init__(shown, typed=typed, choices=choices, areas=areas, example=example)
         self.typed = typed
         self.choices = choices
 
 
 @dataclass(frozen=True)
 class RubricQuery:
-    """``kind`` is ``help``, ``choose`` (no level given) or ``show`` (level, maybe area)."""
+    """``kind`` is ``help``, ``choose`` (nothing given), ``show`` (a level, maybe an area) or
+    ``area`` (an area, no level: the area across the levels)."""
 
-    kind: Literal["help", "choose", "show"]
+    kind: Literal["help", "choose", "show", "area"]
     level: Level | None = None
     area: Area | None = None
 
 
 def parse_query(text: str, rubric: Rubric) -> RubricQuery:
-    """``""`` -> choose; ``"help"`` -> help; ``"senior rag"`` / ``"rag senior"`` -> show.
+    """``""`` -> choose; ``"help"`` -> help; ``"senior rag"`` / ``"rag senior"`` -> show;
+    ``"rag"`` -> area.
 
-    Raises :class:`RubricInputError` for an unknown level or an unknown or ambiguous area."""
+    Raises :class:`RubricInputError` for an unknown level (when the words after it name an
+    area), an unknown or ambiguous area, or words that name neither (``unknown_word``)."""
     words = words_of(text)
     if not words:
         return RubricQuery("choose")
     if len(words) == 1 and words[0].lower() in HELP_WORDS:
         return RubricQuery("help")
     level, rest = split_level(words, rubric)
-    if level is None:
+    if level is not None:
+        area = find_area(" ".join(rest), rubric) if rest else None
+        return RubricQuery("show", level, area)
+    try:
+        return RubricQuery("area", area=find_area(" ".join(words), rubric))
+    except RubricInputError as error:
+        if error.code == "ambiguous_area":
+            raise
+    if len(words) > 1 and _names_an_area(" ".join(words[1:]), rubric):
         raise RubricInputError("unknown_level", words[0], choices=level_names(rubric))
-    area = find_area(" ".join(rest), rubric) if rest else None
-    return RubricQuery("show", level, area)
+    raise RubricInputError(
+        "unknown_word", " ".join(words), choices=level_names(rubric), areas=area_names(rubric)
+    )
+
+
+def _names_an_area(text: str, rubric: Rubric) -> bool:
+    try:
+        find_area(text, rubric)
+    except RubricInputError:
+        return False
+    return True
 
 
 def find_level(text: str, rubric: Rubric) -> Level:

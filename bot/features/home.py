@@ -20,6 +20,7 @@ from bot.blocks.learn import topic_modal
 from bot.deps import Deps, team_of
 from bot.errors import StateUnavailable
 from bot.features import assess
+from bot.features.buildvsbuy import decisions as decision_log
 from bot.features.buildvsbuy import store as buildvsbuy
 from bot.features.llmcost.form import open_cost_modal
 from bot.features.places import open_dm
@@ -30,20 +31,24 @@ log = logging.getLogger(__name__)
 RECENT_LIMIT = 5
 
 
-def decisions(deps: Deps, team: str, user: str) -> tuple[list[Any] | None, list[Any] | None]:
-    """(the user's, the workspace's) recent decision records; None where they can't be read."""
+def decisions(
+    deps: Deps, team: str, user: str
+) -> tuple[list[Any] | None, list[Any] | None, int]:
+    """(the user's, the workspace's) current decisions, newest first, and how many were
+    superseded; None where they can't be read. One read: the workspace's decision index."""
     try:
-        mine = buildvsbuy.recent_decisions(deps, team=team, user=user, limit=RECENT_LIMIT)
-        workspace = buildvsbuy.recent_decisions(deps, team=team, limit=RECENT_LIMIT)
+        index = decision_log.read_index(deps.store, team)
     except StateUnavailable:
         log.warning("home: decision records unavailable")
-        return None, None
-    return mine, workspace
+        return None, None, 0
+    mine = decision_log.current(index, user=user, limit=RECENT_LIMIT)
+    workspace = decision_log.current(index, limit=RECENT_LIMIT)
+    return mine, workspace, sum(1 for e in index.entries if not e.current)
 
 
 def publish(client: WebClient, deps: Deps, *, team: str, user: str) -> None:
-    mine, workspace = decisions(deps, team, user)
-    view = home_view(deps.knowledge, mine=mine, workspace=workspace)
+    mine, workspace, superseded = decisions(deps, team, user)
+    view = home_view(deps.knowledge, mine=mine, workspace=workspace, superseded=superseded)
     client.views_publish(user_id=user, view=view)
 
 

@@ -1,4 +1,5 @@
-"""The hiring rubric: ``/rubric [level] [area]`` (answered in the ack, only for the asker),
+"""The hiring rubric: ``/rubric [level] [area]`` and ``/rubric <area>`` (that area across the
+levels), answered in the ack, only for the asker;
 mentions (``@Tradeoffs rubric senior``, seen by the thread), and the level buttons."""
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 
 from bot.blocks.common import notice, unescape
-from bot.blocks.rubric import choose_level_message, help_message, rubric_message
+from bot.blocks.rubric import (
+    across_levels_message,
+    choose_level_message,
+    help_message,
+    rubric_message,
+)
 from bot.deps import Deps
 from bot.domain.rubric import RubricInputError, parse_query
 from bot.features.places import container, is_dm
@@ -31,6 +37,8 @@ def payload(text: str, deps: Deps, *, private: bool = True) -> dict[str, Any]:
         return notice(describe(error))
     if query.kind == "help":
         return help_message()
+    if query.kind == "area" and query.area is not None:
+        return across_levels_message(rubric, query.area)
     if query.level is None:
         return choose_level_message(rubric)
     return rubric_message(rubric, query.level, query.area, private=private)

@@ -28,12 +28,14 @@ def usd_text(amount: Decimal, *, per_call: bool = False) -> str:
 def step_outputs(estimate: Estimate) -> dict[str, str]:
     primary, verdict = estimate.primary, estimate.verdict
     summary = texts.SUMMARY.format(
-        model=primary.model_name,
+        model=primary.ref,
         per_call=format_usd(primary.per_call.total),
         per_month=format_usd(primary.per_month),
         calls=format_count(estimate.workload.calls_per_day),
         verdict=verdict.label,
-        advice=verdict.advice,
+        stance=texts.STANCE[verdict.self_host].format(
+            amount=format_usd(abs(estimate.self_host.savings_monthly))
+        ),
     )
     return {
         "per_call_usd": usd_text(primary.per_call.total, per_call=True),

@@ -17,6 +17,13 @@ message and the path so far shows who answered what.
 • At the end you get the recommendation (prompting, RAG, fine-tuning, distill + self-host, or \
 reframe), why, when it wins, its honest costs and risks, the first rollout step and the stack \
 defaults. *Post decision record* writes an ADR in the thread; *Estimate cost* opens the cost form.
+• `{COMMAND} vote &lt;topic&gt;` decides each step by vote instead: everyone votes Yes or No \
+(and can change it), the message shows who voted what, and the starter's *Close vote* \
+advances with the majority; a tie goes the starter's way. The topic form offers the same choice.
+• The decision record is an ADR (numbered, with its owner, the alternatives ruled out and a \
+revisit date 90 days out, when I remind the thread); *Export Markdown* uploads it as a file, \
+*Change owner* hands it to someone else. \
+A later record on the same topic in the same channel supersedes it.
 • `{COMMAND}` alone asks for the topic first. In a thread, mention me: \
 `@Tradeoffs buildvsbuy &lt;topic&gt;`.
 
@@ -24,6 +31,7 @@ defaults. *Post decision record* writes an ADR in the thread; *Estimate cost* op
 `{COMMAND} sales call summaries`"""
 
 HELP_WORDS = frozenset({"help", "?", "-h", "--help", "usage"})
+VOTE_WORD = "vote"  # `/buildvsbuy vote <topic>`
 
 # -- asking for a topic -----------------------------------------------------------------------
 
@@ -38,6 +46,9 @@ MODAL_CLOSE = "Cancel"
 MODAL_LABEL = "What are we deciding?"
 MODAL_PLACEHOLDER = "e.g. support-ticket triage"
 MODAL_HINT = "A few words the whole team will recognise; it becomes the decision's title."
+MODE_LABEL = "How does the team decide each step?"
+MODE_WALK = "The first answer decides"
+MODE_VOTE = "Everyone votes; I close each vote"
 TOPIC_EMPTY = f"Give the decision a topic, e.g. {EXAMPLE}."
 TOPIC_STARTED = ":compass: Started the decision on *{topic}*."
 CANT_POST_HERE = (
@@ -49,6 +60,7 @@ CANT_POST_HERE = (
 
 KIND = ":compass: Build / buy / fine-tune"
 STARTED_BY = "{kind} · started by <@{user}> · anyone here can answer"
+STARTED_BY_VOTE = "{kind} · started by <@{user}> · vote mode: everyone votes, <@{user}> closes each vote"
 QUESTION = "*Question {step}: {text}*\n{explain}"
 FALLBACK_STEP = "{topic}: {question}"
 YES = "Yes"
@@ -59,6 +71,14 @@ ANSWERS = {"yes": "Yes", "no": "No"}
 PATH_TITLE = "*Path so far*"
 PATH_LINE = "{n}. {question} → *{answer}* · <@{user}>"
 PATH_EMPTY = "_No answers yet: the first click decides the first step._"
+PATH_EMPTY_VOTE = "_No answers yet: each step is decided by a vote._"
+PATH_LINE_VOTE = "{n}. {question} → *{answer}* · {tally}{tie}"
+TIE_NOTE = " · tie broken by <@{user}>"
+TALLY = "Yes {yes} ({yes_people}) · No {no} ({no_people})"
+NOBODY = "nobody"
+VOTES = "*Votes:* {tally}"
+NO_VOTES_YET = "_No votes yet. Vote Yes or No; you can change your vote until <@{user}> closes it._"
+CLOSE = "Close vote"
 
 # -- the recommendation -----------------------------------------------------------------------
 
@@ -75,19 +95,8 @@ NO_STACK = "_No ML stack needed yet: the spike decides whether any applies._"
 COST = "Estimate cost"
 RECORD = "Post decision record"
 RECORDED = ":memo: Decision record posted in the thread by <@{user}>."
+RECORDED_AS = ":memo: <@{user}> posted this decision as <{link}|ADR {number:04d}> in the thread."
 PARTICIPANTS = "Participants: {people}"
-
-# -- the decision record (ADR) ----------------------------------------------------------------
-
-ADR_TITLE = "ADR: {topic}"
-ADR_FALLBACK = "Decision record: {topic}: {title}"
-ADR_META = "*Date:* {date}   *Status:* {status}\n*Participants:* {people}"
-ADR_CONTEXT = "*Context*\nWe walked the build / buy / fine-tune decision tree:\n{lines}"
-ADR_CONTEXT_LINE = "• {question} *{answer}* (<@{user}>)"
-ADR_DECISION = "*Decision*\n*{title}.* {decision}"
-ADR_CONSEQUENCES = "*Consequences*\n_What we gain:_\n{wins}\n_What we accept:_\n{risks}"
-ADR_NEXT = "*Next step*\n{next_step}"
-STATUS_ACCEPTED = "Accepted"
 
 # -- notices (ephemeral) ----------------------------------------------------------------------
 
@@ -101,6 +110,7 @@ CONFLICT = {
     "back": ":raised_hand: <@{user}> just went back a step; the message shows the current question.",
     "restart": ":raised_hand: <@{user}> just started over; the message shows the first question.",
     "record": ALREADY_RECORDED,
+    "close": ":raised_hand: <@{user}> just closed the vote; the message shows the next step.",
 }
 CONFLICT_UNKNOWN = ":raised_hand: Someone else changed this decision first; try again."
 STALE_REFRESHED = (
@@ -126,11 +136,24 @@ RECORD_FAILED = (
     "`/invite @Tradeoffs` and click *Post decision record* again."
 )
 MODAL_FAILED = ":warning: Slack didn't open the form ({error}); click the button again."
+NOT_THE_STARTER = ":raised_hand: Only <@{user}> can close this vote; your vote counts until then."
+NO_VOTES = ":ballot_box_with_ballot: Nobody has voted yet, so there is nothing to close."
+TIE_TO_BREAK = (
+    ":scales: It's a tie ({yes} Yes, {no} No). The tie is yours to break: vote Yes or No "
+    "yourself, then close the vote."
+)
+RECORD_UNCONFIRMED = (
+    ":hourglass: Slack didn't confirm the decision record in time, so it is most likely in the "
+    "thread already and I did not post it twice. It is kept as ADR {number}, with its reminder."
+)
 
 # Problems, keyed by the codes of bot.domain.buildvsbuy's errors and bot.errors.BadButtonValue
 ERRORS = {
     "already_recorded": ALREADY_RECORDED,
     "bad_payload": BAD_VALUE,
+    "no_votes": NO_VOTES,
+    "not_the_starter": NOT_THE_STARTER,
+    "tie_to_break": TIE_TO_BREAK,
     "outdated": EXPIRED,
     "stale_step": STALE_REFRESHED,
 }

@@ -17,7 +17,14 @@ ANYWHERE = "Or mention me in any thread: `@Tradeoffs help` lists everything I ca
 DECISIONS_TITLE = "Recent decisions"
 MINE = "*Yours*"
 WORKSPACE = "*Across the workspace*"
-DECISION = "• *{title}*: {topic} · _{when}_"
+DECISION = "• {number} *{title}*: {topic} · _{when}_"
+NUMBER = "ADR {number:04d}"
+LINKED = "<{link}|{number}>"
+SUPERSEDES = " · replaces {records}"
+SUPERSEDED_HIDDEN = (
+    "Only current decisions are listed: {n} superseded by a later record are not shown "
+    "(their threads say which record replaced them)."
+)
 NO_DECISIONS = (
     "_None yet: press *Build or buy?* above, or run `/buildvsbuy &lt;topic&gt;` in a channel._"
 )

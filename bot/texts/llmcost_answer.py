@@ -141,3 +141,28 @@ B_LOWER = " (lower quality class)"
 SHARE_BUTTON = "Share in channel"
 EDIT_BUTTON = "Change inputs"
 SHARED_BY = "Shared by <@{user}>"
+
+# -- tables (one per message: the models compared, else the fleet against the API) -----------
+T_MODEL, T_PER_CALL, T_PER_MONTH, T_VS = "Model", "$ a call", "$ a month", "vs cheapest"
+T_CHEAPEST = "cheapest"
+T_YOURS = "{model} (yours)"
+T_OPTION, T_WHAT = "Option", "What it is"
+T_API = "Vendor API"
+T_API_WHAT = "{model}, {calls} calls a month"
+T_FLEET = "Self-hosted fleet"
+T_FLEET_WHAT = "{replicas} × {gpr} GPUs running {oss}: GPUs {gpus} + ops {ops}"
+T_DIFFERENCE = "Difference"
+T_DIFF_FLEET = "the fleet is {amount} a month cheaper on paper"
+T_DIFF_API = "the API is {amount} a month cheaper"
+
+# -- the break-even chart ----------------------------------------------------------------------
+CHART_BUTTON = "Break-even chart"
+CHART_COMMENT = "Break-even chart for {model}: {alt}"
+CHART_IN_DM = (
+    ":chart_with_upwards_trend: I can't post files in that conversation, so the break-even "
+    "chart for {model} is in our DM."
+)
+CHART_FAILED = (
+    ":warning: Slack didn't take the chart ({error}). Click *Break-even chart* again in a "
+    "minute."
+)

@@ -6,5 +6,14 @@ from __future__ import annotations
 
 SUMMARY = (
     "{model}: {per_call} a call and {per_month} a month at {calls} calls a day. "
-    "{verdict}: {advice}"
+    "{verdict}. {stance}"
 )
+# the verdict's self-host stance, in a sentence that stands alone (no "below")
+STANCE = {
+    "model_it": "A self-hosted fleet would cost {amount} a month less on paper: worth modelling.",
+    "not_worth_it": (
+        "A self-hosted fleet is {amount} a month cheaper on paper, not enough to pay for "
+        "on-call, upgrades and an open-weights model's quality."
+    ),
+    "api_cheaper": "The API is {amount} a month cheaper than a self-hosted fleet.",
+}

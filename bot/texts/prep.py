@@ -15,7 +15,7 @@ MENU_BUTTONS = {
     "scorecard": "Scorecard",
 }
 MENU_HINT = (
-    "Shortcuts: `practice senior`, `practice senior rag evals`, `kit staff`, "
+    "Shortcuts: `practice senior`, `practice senior rag evals`, `kit staff`, `kit lead 45`, "
     "`scorecard senior Jane Doe`. In a session: `skip`, `stop`, `restart`."
 )
 CHOOSE_LEVEL = {
@@ -32,8 +32,10 @@ EXAMPLES = {
 # --- practice -----------------------------------------------------------------------------
 PRACTICE_INTRO = (
     ":dart: *Practice: {label}*, {total} area{plural}. I ask one probe at a time; answer here "
-    "in one message, as you would in the interview. Then you see the bar and the signals next "
-    "to your answer and rate yourself. `skip`, `stop` and `restart` work at any point."
+    "in one message, as you would in the interview. Then you see the level's expectations next "
+    "to your answer: tick what you covered, and I suggest a rating from your ticks (yours to "
+    "override). Every answer and note is on the scorecard at the end. `skip`, `stop` and "
+    "`restart` work at any point."
 )
 AREA_HEADING = "*Area {number} of {total}: {name}*"
 PROBE = ":speech_balloon: *Probe:* {probe}"
@@ -41,6 +43,17 @@ ANSWER_HINT = "Answer in one message here. `skip` · `stop` · `restart`"
 YOUR_ANSWER = "*Your answer*"
 RATE_HINT = "Optional: type what you missed first. Then rate yourself against the bar."
 NOTED = ":memo: Noted for *{name}*. Rate with the buttons above when you're ready."
+CHECKLIST_TITLE = "*Tick what your answer showed* ({total} {level} expectations):"
+TICK_FIRST = (
+    ":ballot_box_with_check: Tick what your answer covered and I'll suggest a rating "
+    "(Green from {green}% ticked, Mixed from {mixed}%)."
+)
+SUGGESTED = (
+    ":bulb: Suggested from your ticks: *{rating}* ({ticked} of {total}; Green from {green}%, "
+    "Mixed from {mixed}%). Rate below; another rating overrides it."
+)
+SUGGESTED_LABEL = "{rating} (suggested)"
+TICKED = "Ticked {ticked} of {total}"
 RATING_LABELS = {"green": "Green", "mixed": "Mixed", "red": "Red"}
 RATING_EMOJI = {
     "green": ":large_green_circle:",
@@ -63,11 +76,13 @@ AREA_LINE = "{emoji} *{name}*: {rating}"
 PRACTISE_NEXT = "*What to practise next*"
 PRACTISE_ITEM = (
     "*{name}* ({rating}). Retry the probe: {probe}\n"
-    ":dart: Aim for the {bar_name}: {bar}\n"
+    "{expectations}\n"
     ":large_green_circle: Show: {green}\n"
     ":red_circle: Avoid: {red}"
 )
 YOUR_NOTE = ":memo: You noted: {note}"
+YOUR_ANSWERS = "*Your answers and notes*"
+NO_ANSWERS = "No answers typed."
 ALL_GREEN = ":tada: All Green at {label}. Try the next level up: `practice {next_level}`."
 ALL_GREEN_TOP = ":tada: All Green at {label}, the top level. Try the calibration questions below."
 NOTHING_RATED = (
@@ -106,8 +121,72 @@ RULE_PARTS = {"max_red": "at most {n} Red", "min_green": "at least {n} Green"}
 NO_RED = "no Red"
 OTHERWISE = "otherwise"
 RULE_MIN = "Fewer than {n} rated areas: no recommendation."
+RULE_CRITICAL = (
+    "A Red in an area critical at {label} ({areas}) blocks Hire: the best it can get is {blocked}."
+)
+BLOCKED = (
+    ":no_entry: Hire is blocked by a Red in {areas} (critical); the counts alone gave {by_counts}."
+)
 SUMMARY_NOTE = "\n> {note}"
-PASTE_HINT = "Ready to paste into the debrief."
+PASTE_HINT = "Ready to paste into the debrief, share or export."
+SHARED_BY = "Shared by <@{user}>."
+
+# --- share and export ---------------------------------------------------------------------
+SHARE = "Share…"
+EXPORT = "Export Markdown"
+SHARE_TITLE = "Share the scorecard"
+SHARE_SUBMIT = "Share"
+SHARE_CLOSE = "Cancel"
+SHARE_INTRO = "Post *{title}* to a channel I'm in, or send it to a person (in their DM with me)."
+SHARE_CHANNEL = "Channel"
+SHARE_PERSON = "Person"
+SHARE_CHANNEL_PLACEHOLDER = "Pick a channel"
+SHARE_PERSON_PLACEHOLDER = "Pick a person"
+SHARE_PICK_ONE = "Pick a channel or a person."
+SHARE_BOTH = "Pick a channel or a person, not both."
+SHARE_NOT_IN_CHANNEL = (
+    "I'm not in that channel: invite me with /invite @Tradeoffs, or pick another."
+)
+SHARE_FAILED = "Slack didn't take the post. Try again, or pick another place."
+SHARE_GONE = "This scorecard is no longer stored. DM me `prep` to start a new one."
+SHARED_CHANNEL = ":outbox_tray: Shared the scorecard in <#{channel}>."
+SHARED_PERSON = ":outbox_tray: Sent the scorecard to <@{user}>."
+EXPORTED = ":page_facing_up: The scorecard as Markdown, to keep or paste anywhere."
+EXPORT_FAILED = ":warning: I couldn't upload the Markdown file. Try again in a moment."
+MD_SCORECARD_TITLE = "Scorecard: {candidate} · {label}"
+MD_PRACTICE_TITLE = "Practice scorecard: {label}"
+MD_AREAS = "## Areas"
+MD_AREA = "### {name}: {rating}"
+MD_TICKED = "Expectations ticked: {ticked} of {total}"
+MD_ANSWER = "Answer:"
+MD_NOTE = "Note:"
+
+# --- the interviewer kit ------------------------------------------------------------------
+KIT_PARTS = {
+    "opening": "Opening: introductions, the role, how the interview runs",
+    "calibration": "Calibration questions",
+    "closing": "Close: the candidate's questions",
+}
+KIT_PLAN_TITLE = "*Timed plan: {minutes} minutes*"
+KIT_PLAN_LINE = "• `{start}–{end}` {name} ({minutes} min){critical}"
+KIT_PLAN_TOTAL = "*Total: {total} min*"
+CRITICAL_MARK = " :warning:"
+KIT_AREA_TITLE = "*{number}. {name}* · {minutes} min{critical}"
+KIT_PROBE_TITLE = "*{level}: {name}* · {minutes} min"
+KIT_FOLLOW_UPS = ":leftwards_arrow_with_hook: *Follow-ups:* 1) {first} 2) {second}"
+KIT_STRONG = (
+    ":white_check_mark: *A strong {level} answer holds:*\n{expectations}\n"
+    ":large_green_circle: *Green:* {green}"
+)
+KIT_STRONG_ITEMS = ":white_check_mark: *A strong {level} answer holds:* {items}"
+KIT_RED_FLAGS = ":triangular_flag_on_post: *Red flags:* {flags}"
+KIT_CALIBRATION = "*Calibration questions* · {minutes} min"
+KIT_CRITICAL = "{mark} Critical at this level: {areas}. A Red in one of them blocks Hire."
+KIT_SOURCE = (
+    "Probes, bars, green and red signals: the lead frameworks. Follow-ups, the other red flags, "
+    "timings, what Staff and Lead / Principal add and the strategy probes: written for Tradeoffs."
+)
+KIT_LENGTH = "{minutes}-minute plan"
 
 # --- sessions -----------------------------------------------------------------------------
 RESUME = ":leftwards_arrow_with_hook: You were on area {number} of {total} for {level} ({what}); continue?"
@@ -129,4 +208,24 @@ REPLACED = "(It replaces your unfinished session.)"
 CHOSEN = "{what}: *{label}*"
 
 # Problems, keyed by CodedError codes (bot/errors.py)
-ERRORS = {"bad_payload": BAD_PAYLOAD, "expired": EXPIRED, "stale": STALE, "not_yours": NOT_YOURS}
+ERRORS = {
+    "bad_payload": BAD_PAYLOAD,
+    "expired": EXPIRED,
+    "stale": STALE,
+    "not_yours": NOT_YOURS,
+    "unknown_length": (
+        ":warning: The kit has {choices}-minute plans, not {minutes}. Try `kit senior {first}`."
+    ),
+}
+
+
+def derived(code: str, details: dict[str, object]) -> dict[str, object]:
+    """The kit lengths as words (``bot.texts.errors.describe`` calls this)."""
+    choices = details.get("choices")
+    if not isinstance(choices, tuple) or not choices:
+        return {}
+    return {"choices": " and ".join(str(c) for c in choices), "first": choices[0]}
+
+# the candidate scorecard as a table: one row per area
+T_AREA, T_RATING, T_NOTES = "Area", "Rating", "Interviewer's notes"
+T_NO_NOTE = "no note"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -115,8 +115,12 @@ def test_user_text_cannot_mention_or_link() -> None:
 
 
 def test_long_questions_and_paths_stay_within_limits() -> None:
-    question = Question(kind="question", id="q", step=1, text=HUGE, explain=HUGE, yes="a", no="b")
-    path = tuple(bvb.PathLine(question, "yes", f"U{i}") for i in range(60))
+    question = Question(
+        kind="question", id="q", step=1, text=HUGE, explain=HUGE, yes="a", no="b",
+        found={"yes": "Yes.", "no": "No."},
+    )  # fmt: skip
+    votes = tuple(bvb.Vote(user=f"U{i}", answer="yes") for i in range(40))
+    path = tuple(bvb.PathLine(question, "yes", f"U{i}", votes if i % 2 else ()) for i in range(60))
     flow = flow_at(topic=HUGE)
     payload = blocks.step_message(flow, bvb.Progress(question, path))
     assert_valid_message(payload)
@@ -124,20 +128,51 @@ def test_long_questions_and_paths_stay_within_limits() -> None:
         assert len(line) <= blocks.LINE_LIMIT
 
 
-def test_decision_record_is_a_valid_adr() -> None:
-    steps = (("can_prompt", "no"), ("missing_knowledge", "yes"))
-    people = tuple(f"U{i}" for i in range(30))
-    flow = flow_at(steps, topic=HUGE, recorded_by="U5")
-    record = bvb.decision_record(flow, KNOWLEDGE, today=date(2025, 3, 4)).model_copy(
-        update={"participants": people}
+def vote_flow(votes: tuple[tuple[str, str], ...] = (), steps=()) -> bvb.Flow:
+    flow = flow_at(mode="vote")
+    for node, _reply in steps:
+        for user, answer in votes:
+            flow = bvb.vote(flow, TREE, node, answer, user)
+        flow = bvb.close(flow, TREE, node, "U0", NOW)
+    return flow
+
+
+def test_vote_mode_shows_the_tally_with_names_and_the_close_button() -> None:
+    flow = vote_flow()
+    empty = render(flow)
+    assert labels(empty) == ["Yes", "No", "Close vote"]
+    assert "No votes yet" in message_text(empty)
+    assert "<@U0> closes it" in message_text(empty)
+    assert "vote mode" in message_text(empty)
+    for user, answer in (("U1", "yes"), ("U2", "no"), ("U3", "yes"), ("U1", "no")):
+        flow = bvb.vote(flow, TREE, "can_prompt", answer, user)
+    text = message_text(render(flow))
+    assert "*Votes:* Yes 1 (<@U3>) · No 2 (<@U2>, <@U1>)" in text
+    closed = render(bvb.close(flow, TREE, "can_prompt", "U0", NOW))
+    assert "1. Can prompting alone solve it? → *No* · Yes 1 (<@U3>) · No 2 (<@U2>, <@U1>)" in (
+        message_text(closed)
     )
-    payload = blocks.record_message(record)
-    assert_valid_message(payload)
-    text = message_text(payload)
-    for part in ("ADR: ", "*Date:* 2025-03-04", "*Status:* Accepted", "*Context*", "*Decision*",
-                 "*Consequences*", "*Next step*", "<@U19>", "+10"):  # fmt: skip
-        assert part in text
-    assert "<@U20>" not in text
+
+
+def test_walk_mode_has_no_close_button() -> None:
+    assert "Close vote" not in labels(render(flow_at()))
+
+
+def test_a_recommendation_reached_by_few_shot_does_not_say_stop_here() -> None:
+    steps = (("can_prompt", "no"), ("missing_knowledge", "no"), ("missing_behavior", "yes"),
+             ("few_shot_enough", "yes"))  # fmt: skip
+    text = message_text(render(flow_at(steps)))
+    assert "Stop here" not in text
+    assert "few-shot examples gets the behavior right" in text
+    assert "Stop here" in message_text(render(flow_at((("can_prompt", "yes"),))))
+
+
+def test_the_topic_form_offers_vote_mode() -> None:
+    modal = blocks.topic_modal("{}")
+    assert_valid_view(modal)
+    radio = modal["blocks"][1]["element"]
+    assert [o["value"] for o in radio["options"]] == ["walk", "vote"]
+    assert radio["initial_option"]["value"] == "walk"
 
 
 def _sections(count: int) -> list[dict]:

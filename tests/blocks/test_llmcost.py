@@ -9,7 +9,13 @@ from decimal import Decimal
 import pytest
 from genai_prices import Usage, calc_price
 
-from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION, estimate_message, help_message
+from bot.blocks.llmcost import (
+    CHART_ACTION,
+    EDIT_ACTION,
+    SHARE_ACTION,
+    estimate_message,
+    help_message,
+)
 from bot.blocks.llmcost_form import (
     CALLBACK,
     block_for_key,
@@ -24,6 +30,7 @@ from bot.devtools.view_state import state_values
 from bot.domain.cost import CostInputError, estimate, parse_request
 from bot.domain.cost.args import form_args, request_args, request_fields
 from tests.domain.cost.conftest import SELFHOST
+from tests.support.tables import table_rows
 
 REFERENCE = "model=gpt-4o in=2000 out=500 qps=3"
 SIX = "gpt-4o,claude-sonnet-4-5,gemini-2.5-flash,gpt-4o-mini,gpt-4.1,claude-haiku-4-5"
@@ -53,7 +60,15 @@ def all_mrkdwn(payload: dict) -> list[str]:
 def test_reference_example_golden_numbers(costs) -> None:
     direct = calc_price(Usage(input_tokens=2000, output_tokens=500), "gpt-4o")
     assert direct.total_price == Decimal("0.01")  # genai-prices itself agrees
-    text = message_text(render(REFERENCE, costs))
+    payload = render(REFERENCE, costs)
+    text = message_text(payload)
+    assert table_rows(payload) == [
+        ["Option", "$ a month", "What it is"],
+        ["Vendor API", "$77,760.00", "gpt-4o, 7,776,000 calls a month"],
+        ["Self-hosted fleet", "$39,160.00",
+         "7 × 2 GPUs running Llama 3.3 70B: GPUs $30,660.00 + ops $8,500.00"],
+        ["Difference", "$38,600.00", "the fleet is $38,600.00 a month cheaper on paper"],
+    ]  # fmt: skip
     for golden in [
         "*Per call*\n$0.0100",
         "*Output's share of the bill*\n50%",
@@ -65,8 +80,6 @@ def test_reference_example_golden_numbers(costs) -> None:
         "Self-hosting is worth modelling here: the fleet below costs $38,600.00/month less",
         "*Stand-in*\nLlama 3.3 70B",
         "*Fleet*\n7 × 2 GPU = 14 GPUs",
-        "*Fleet per month*\n$30,660.00 GPUs + $8,500.00 ops = *$39,160.00*",
-        "*API per month, same volume*\n$77,760.00",
         "*Break-even*\n0.569 QPS (1,476,000 calls a month)",
         "*Next replica above*\n3.08 QPS",
         "genai-prices 0.2.3 (offline data)",
@@ -75,19 +88,27 @@ def test_reference_example_golden_numbers(costs) -> None:
 
 
 def test_given_self_host_inputs_replace_defaults(costs) -> None:
-    text = message_text(render(REFERENCE + " gpus=4 gpu_hour=2.5 ops=8k replicas=3", costs))
+    payload = render(REFERENCE + " gpus=4 gpu_hour=2.5 ops=8k replicas=3", costs)
+    text = message_text(payload)
     assert "*Fleet*\n3 × 4 GPU = 12 GPUs" in text
-    assert "*Fleet per month*\n$21,900.00 GPUs + $8,000.00 ops = *$29,900.00*" in text
+    assert table_rows(payload)[2] == [
+        "Self-hosted fleet", "$29,900.00",
+        "3 × 4 GPUs running Llama 3.3 70B: GPUs $21,900.00 + ops $8,000.00",
+    ]  # fmt: skip
     assert "Published benchmark figures and default assumptions used for oss, tps, peak;" in text
 
 
 def test_ranking_cheapest_first_with_deltas(costs) -> None:
-    text = message_text(render("in=2000 out=500 qps=3 compare=gpt-4o,claude-sonnet-4-5,"
-                               "gemini-2.5-flash", costs))  # fmt: skip
-    first = text.index("1. *gemini-2.5-flash*: $14,385.60/month ($0.00185 a call)")
-    second = text.index("2. *gpt-4o*: $77,760.00/month ($0.0100 a call) (main model)")
-    third = text.index("3. *claude-sonnet-4-5*: $104,976.00/month ($0.0135 a call), +$27,216.00")
-    assert first < second < third
+    payload = render("in=2000 out=500 qps=3 compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash", costs)
+    assert table_rows(payload) == [
+        ["Model", "$ a call", "$ a month", "vs cheapest"],
+        ["gemini-2.5-flash", "$0.00185", "$14,385.60", "cheapest"],
+        ["gpt-4o (yours)", "$0.0100", "$77,760.00", "+$63,374.40"],
+        ["claude-sonnet-4-5", "$0.0135", "$104,976.00", "+$90,590.40"],
+    ]
+    fallback = payload["text"].splitlines()
+    assert fallback[1].split() == ["Model", "$", "a", "call", "$", "a", "month", "vs", "cheapest"]
+    assert fallback[2].split() == ["gemini-2.5-flash", "$0.00185", "$14,385.60", "cheapest"]
 
 
 @pytest.mark.parametrize(
@@ -146,14 +167,15 @@ def test_big_fleets_read_with_commas(costs) -> None:
 
 def test_buttons_carry_canonical_arguments(costs) -> None:
     payload = render("QPS=3 m=gpt-4o input=2k out=500", costs)
-    share, edit = buttons(payload)
+    share, edit, chart = buttons(payload)
     assert (share["action_id"], edit["action_id"]) == (SHARE_ACTION, EDIT_ACTION)
-    assert share["value"] == edit["value"] == "model=gpt-4o in=2000 out=500 qps=3"
+    assert chart["action_id"] == CHART_ACTION
+    assert share["value"] == edit["value"] == chart["value"] == "model=gpt-4o in=2000 out=500 qps=3"
 
 
 def test_shared_copy_has_no_share_button_and_names_the_sharer(costs) -> None:
     payload = render(REFERENCE, costs, shareable=False, shared_by="U0BOB")
-    assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION]
+    assert [b["action_id"] for b in buttons(payload)] == [EDIT_ACTION, CHART_ACTION]
     assert "Shared by <@U0BOB>" in message_text(payload)
 
 

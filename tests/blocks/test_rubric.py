@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from bot.blocks.rubric import choose_level_message, help_message, level_blocks, rubric_message
+from bot.blocks.common import escape
+from bot.blocks.rubric import (
+    across_levels_message,
+    area_text,
+    choose_level_message,
+    help_message,
+    level_blocks,
+    rubric_message,
+    short_label,
+)
 from bot.devtools.blockkit import assert_valid_message
 from bot.devtools.sim import buttons, message_text
 from bot.domain.knowledge import Knowledge
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
+from tests.support.tables import table_rows
 
 KNOWLEDGE: Knowledge = load_knowledge(KNOWLEDGE_DIR)
 RUBRIC = KNOWLEDGE.rubric
@@ -20,7 +32,7 @@ def _within_limits(payload: dict) -> None:
     assert_valid_message(payload)
     assert len(payload["blocks"]) <= 50
     for block in payload["blocks"]:
-        if block["type"] == "section":
+        if block["type"] == "section" and "text" in block:
             assert len(block["text"]["text"]) <= 3000
             assert not block["text"]["text"].endswith("…")  # nothing was cut
 
@@ -41,7 +53,10 @@ def test_a_whole_level(level_id: str) -> None:
     assert [a.id for a in RUBRIC.areas if getattr(a, other) in text] == []
     for question in RUBRIC.calibration_questions + RUBRIC.anti_patterns:
         assert question in text
-    assert len(payload["blocks"]) == 15
+    assert len(payload["blocks"]) == (16 if level.probes else 15)
+    for area in RUBRIC.areas:
+        for _, adds in area.adds_for(level):
+            assert all(escape(item) in text for item in adds.adds)
 
 
 @pytest.mark.parametrize("level_id", LEVELS)
@@ -84,3 +99,37 @@ def test_help() -> None:
 def test_level_blocks_title() -> None:
     blocks = level_blocks(RUBRIC, RUBRIC.level("staff"), title="Kit: {label}")
     assert blocks[0]["text"]["text"] == "Kit: Staff (L6-equiv)"
+
+
+@pytest.mark.parametrize("area_id", AREAS)
+@pytest.mark.parametrize(("lower", "upper"), list(itertools.pairwise(LEVELS)))
+def test_each_level_differs_from_its_neighbours_in_every_area(
+    area_id: str, lower: str, upper: str
+) -> None:
+    area = RUBRIC.area(area_id)
+    below, above = (area_text(area, RUBRIC.level(lv)) for lv in (lower, upper))
+    assert below != above
+    assert set(area.checks_for(RUBRIC.level(lower))) != set(area.checks_for(RUBRIC.level(upper)))
+
+
+@pytest.mark.parametrize("area_id", AREAS)
+def test_an_area_across_the_levels(area_id: str) -> None:
+    area = RUBRIC.area(area_id)
+    payload = across_levels_message(RUBRIC, area)
+    _within_limits(payload)
+    header, *rows = table_rows(payload)
+    assert header == ["Level", "Years", "The bar", "What the level adds"]
+    assert [r[0] for r in rows] == [short_label(level) for level in RUBRIC.levels]
+    assert rows[0][2] == area.mid_bar  # the framework's words, unescaped in raw_text cells
+    assert all(r[2] == area.senior_lead_bar for r in rows[1:])
+    assert len({tuple(r) for r in rows}) == len(rows)  # every level reads differently
+    assert escape(area.probe) in message_text(payload)
+    assert area.mid_bar in payload["text"]  # the fallback carries the table too
+
+
+def test_the_framework_bars_shown_are_the_knowledge_words_unchanged() -> None:
+    text = message_text(rubric_message(RUBRIC, RUBRIC.level("lead"), RUBRIC.area("agents")))
+    assert (
+        "*Senior / Lead bar:* Iteration caps, planner/executor, idempotency, escalation, "
+        "when not to use agents"
+    ) in text

@@ -71,6 +71,9 @@ class Record:
     title: str
     topic: str
     decided_on: date
+    number: int = 1
+    link: str | None = None
+    supersedes: tuple[int, ...] = ()
 
 
 @pytest.mark.parametrize(("mine", "workspace"), [(0, 0), (5, 5), (None, None)])
@@ -79,17 +82,23 @@ def test_home_view_is_valid_and_under_100_blocks(knowledge, mine, workspace) -> 
         return (
             None
             if n is None
-            else [Record(f"T{i}", f"topic {i}", date(2025, 1, i + 1)) for i in range(n)]
-        )
+            else [
+                Record(f"T{i}", f"topic {i}", date(2025, 1, i + 1), i + 1,
+                       f"https://x.example/p{i}" if i % 2 else None, (i,) if i > 2 else ())
+                for i in range(n)
+            ]
+        )  # fmt: skip
 
-    view = home_view(knowledge, mine=records(mine), workspace=records(workspace))
+    view = home_view(knowledge, mine=records(mine), workspace=records(workspace), superseded=3)
     assert view_problems(view) == []
     assert len(view["blocks"]) <= 100
     text = message_text(view)
     if mine is None:
         assert text.count("can't be read right now") == 2
     elif mine:
-        assert "*T4*: topic 4 · _2025-01-05_" in text
+        assert "ADR 0005 *T4*: topic 4 · _2025-01-05_ · replaces ADR 0004" in text
+        assert "<https://x.example/p3|ADR 0004> *T3*" in text
+        assert "3 superseded by a later record are not shown" in text
 
 
 def test_learn_modal_is_valid() -> None:

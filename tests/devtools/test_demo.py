@@ -2,6 +2,7 @@
 reply (ack, respond, postMessage, update, ephemeral, modals, Home), then the real app."""
 
 import io
+from pathlib import Path
 
 import pytest
 from slack_bolt import App
@@ -290,3 +291,15 @@ def test_run_demo_with_the_real_app(settings, store, knowledge):
     )  # fmt: skip
     assert "!!" not in text
     assert "INFO" not in text
+
+
+def test_the_demo_writes_a_shared_chart_to_disk_and_says_where(settings, store, knowledge):
+    stdin = io.StringIO("/llmcost model=gpt-4o in=2000 out=500 qps=3\n3\nquit\n")
+    out = io.StringIO()
+    assert run_demo(stdin, out, settings=settings, store=store, knowledge=knowledge) == 0
+    text = out.getvalue()
+    assert "[3] Break-even chart" in text
+    assert "Vendor API         $77,760.00" in text  # the table as aligned columns
+    line = next(x for x in text.splitlines() if x.startswith("(file shared:"))
+    path = Path(line.rsplit("written to ", 1)[1].rstrip(")"))
+    assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

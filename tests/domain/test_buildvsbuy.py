@@ -125,10 +125,129 @@ def test_decision_record_has_the_adr_parts() -> None:
         (TREE.question("missing_knowledge").text, "yes", "U2"),
     ]
     assert (record.outcome, record.title, record.decision) == ("rag", rag.title, rag.summary)
-    assert record.wins == rag.wins
+    assert record.wins == rag.gains
     assert record.risks == rag.costs_and_risks
     assert record.next_step.startswith("Spike (1-2 weeks): Run a spike")
+    assert (record.owner, record.recorded_by, record.revisit_on) == ("U0", "U5", date(2025, 6, 2))
+    assert [c.finding for c in record.context] == [
+        "A prompt alone does not meet the quality bar.",
+        "The model is missing knowledge: it changes often, is private or needs citations.",
+    ]
+    knowledge = "The model is missing knowledge: it changes often, is private or needs citations."
+    assert [(a.title, a.reason) for a in record.alternatives] == [
+        ("Prompting", "A prompt alone does not meet the quality bar."),
+        ("Fine-tune (LoRA first; full FT only if needed)", knowledge),
+        ("Distill + self-host small model", knowledge),
+        ("Reframe; you may not need ML", knowledge),
+    ]
     assert bvb.DecisionRecord.model_validate_json(record.model_dump_json()) == record
+
+
+@pytest.mark.parametrize(
+    ("path", "alternatives"),
+    [
+        (0, ["RAG", "Fine-tune (LoRA first; full FT only if needed)",
+             "Distill + self-host small model", "Reframe; you may not need ML"]),
+        (2, ["RAG", "Distill + self-host small model", "Reframe; you may not need ML",
+             "Fine-tune (LoRA first; full FT only if needed)"]),
+        (5, ["Prompting", "RAG", "Fine-tune (LoRA first; full FT only if needed)",
+             "Distill + self-host small model"]),
+    ],
+)  # fmt: skip
+def test_alternatives_are_the_branches_ruled_out_each_with_a_sentence(path, alternatives):
+    flow = click(walk(PATHS[path].steps), "record", "U5")
+    found = bvb.decision_record(flow, KNOWLEDGE, today=date(2025, 3, 4)).alternatives
+    assert [a.title for a in found] == alternatives
+    for alternative in found:
+        assert alternative.reason[0].isupper()
+        assert alternative.reason.endswith(".")
+
+
+def test_every_record_bullet_is_a_sentence_on_every_path() -> None:
+    for path in PATHS:
+        flow = click(walk(path.steps), "record", "U5")
+        record = bvb.decision_record(flow, KNOWLEDGE, today=date(2025, 3, 4))
+        bullets = [*record.wins, *record.risks, *(c.finding for c in record.context),
+                   *(a.reason for a in record.alternatives), record.decision]  # fmt: skip
+        assert [b for b in bullets if not (b[0].isupper() and b[-1] in ".!?")] == []
+    prompting_late = bvb.decision_record(
+        click(walk(PATHS[2].steps), "record", "U5"), KNOWLEDGE, today=date(2025, 3, 4)
+    )
+    assert "Stop here" not in prompting_late.decision
+
+
+@pytest.mark.parametrize(
+    ("topic", "name"),
+    [("contract review", "0003-contract-review.md"), ("  Ünïcode & <stuff>!! ", "0003-n-code-stuff.md"),
+     ("???", "0003-decision.md"), ("x" * 200, "0003-" + "x" * 60 + ".md")],
+)  # fmt: skip
+def test_record_file_names_are_numbered_like_adr_tools(topic: str, name: str) -> None:
+    assert bvb.filename(3, topic) == name
+
+
+# -- vote mode ---------------------------------------------------------------------------------
+
+
+def voting() -> Flow:
+    return fresh().model_copy(update={"mode": "vote"})
+
+
+def test_votes_are_one_per_person_changeable_and_do_not_advance() -> None:
+    flow = voting()
+    for user, verb in (("U1", "yes"), ("U2", "no"), ("U1", "no")):
+        flow = click(flow, verb, user)
+    assert flow.path == ()
+    assert bvb.tally(flow.votes) == {"yes": (), "no": ("U2", "U1")}
+    assert flow.participants == ("U0", "U2", "U1")
+
+
+def test_close_advances_with_the_majority_and_keeps_the_votes() -> None:
+    flow = voting()
+    for user, verb in (("U1", "yes"), ("U2", "no"), ("U3", "no")):
+        flow = click(flow, verb, user)
+    closed = click(flow, "close", "U0")
+    assert [(s.node, s.answer, s.user, s.tie_broken) for s in closed.path] == [
+        ("can_prompt", "no", "U0", False)
+    ]
+    assert [v.user for v in closed.path[0].votes] == ["U1", "U2", "U3"]
+    assert closed.votes == ()
+    assert closed.asked_turn == closed.turn
+
+
+@pytest.mark.parametrize(
+    ("votes", "closer", "outcome"),
+    [
+        ((("U0", "yes"), ("U2", "no")), "U0", "yes"),  # a tie: the starter's vote breaks it
+        ((("U0", "no"), ("U2", "yes")), "U0", "no"),
+        ((("U1", "yes"), ("U2", "no")), "U0", bvb.TieToBreak),  # the starter has not voted
+        ((), "U0", bvb.NoVotes),
+        ((("U1", "yes"),), "U1", bvb.NotTheStarter),
+    ],
+)
+def test_closing_a_vote(votes, closer, outcome) -> None:
+    flow = voting()
+    for user, verb in votes:
+        flow = click(flow, verb, user)
+    if isinstance(outcome, type):
+        with pytest.raises(outcome):
+            click(flow, "close", closer)
+        return
+    closed = click(flow, "close", closer)
+    assert closed.path[-1].answer == outcome
+    assert closed.path[-1].tie_broken is True
+
+
+def test_a_vote_on_an_older_copy_of_the_same_question_counts_but_not_one_before_it() -> None:
+    flow = click(voting(), "yes", "U1")  # the tally moved on: turn 1, question asked at 0
+    later = bvb.apply(flow, TREE, Move("no", "can_prompt"), turn=0, user="U2", now=NOW)
+    assert bvb.tally(later.votes) == {"yes": ("U1",), "no": ("U2",)}
+    moved = click(click(later, "yes", "U0"), "close", "U0")  # 2-1 yes: prompting
+    assert bvb.current_node(moved, TREE).id == "prompting"
+    back = click(moved, "back", "U0")
+    with pytest.raises(StaleStep):  # a copy from before Back: the question was asked again
+        bvb.apply(back, TREE, Move("yes", "can_prompt"), turn=1, user="U3", now=NOW)
+    with pytest.raises(BadButtonValue):  # a walk has no close
+        click(fresh(), "close", "U0")
 
 
 def test_flow_survives_json() -> None:

@@ -58,6 +58,13 @@ def rubric() -> Rubric:
         ("staff Communication & collaboration", "show", "staff", "communication"),
         ("lead prompting & orchestration", "show", "lead", "prompting"),
         ("senior mlops production", "show", "senior", "mlops"),
+        # an area alone: that area across the levels
+        ("rag", "area", None, "rag"),
+        ("RAG", "area", None, "rag"),
+        ("build vs buy", "area", None, "judgment"),
+        ("bvb", "area", None, "judgment"),
+        ("comms", "area", None, "communication"),
+        ("Communication & collaboration", "area", None, "communication"),
     ],
 )
 def test_parse_query(
@@ -72,9 +79,12 @@ def test_parse_query(
 @pytest.mark.parametrize(
     ("text", "code", "typed", "choices"),
     [
-        ("l9", "unknown_level", "l9", None),
+        ("l9", "unknown_word", "l9", None),
+        ("vibes", "unknown_word", "vibes", None),
+        ("junior vibes", "unknown_word", "junior vibes", None),
         ("junior rag", "unknown_level", "junior", None),
-        ("rag", "unknown_level", "rag", None),
+        ("intern build vs buy", "unknown_level", "intern", None),
+        ("pr", "ambiguous_area", "pr", ("Prompting & orchestration", "MLOps / production")),
         ("senior vibes", "unknown_area", "vibes", None),
         ("senior r", "unknown_area", "r", None),
         ("senior c", "unknown_area", "c", None),
@@ -94,11 +104,21 @@ def test_bad_queries(
 
 def test_unknown_level_lists_the_valid_ones(rubric: Rubric) -> None:
     with pytest.raises(RubricInputError) as caught:
-        parse_query("l9", rubric)
+        parse_query("junior rag", rubric)
     text = describe(caught.value)
-    assert "`l9`" in text
+    assert "I don't know the level `junior`" in text
     assert "mid (L4), senior (L5), staff (L6), lead (L7)" in text
     assert "`/rubric senior`" in text
+
+
+def test_a_word_that_is_neither_lists_levels_and_areas(rubric: Rubric) -> None:
+    with pytest.raises(RubricInputError) as caught:
+        parse_query("l9", rubric)
+    text = describe(caught.value)
+    assert "I don't know the level or area `l9`" in text
+    assert "Levels: mid (L4), senior (L5), staff (L6), lead (L7)." in text
+    assert "Areas: LLM fundamentals, Prompting &amp; orchestration, RAG" in text
+    assert "Try `/rubric rag`." in text
 
 
 def test_unknown_area_lists_the_areas_and_a_working_example(rubric: Rubric) -> None:

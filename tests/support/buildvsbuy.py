@@ -83,3 +83,21 @@ class RoundTrips:
     def take(self) -> list[str]:
         seen, self.seen = self.seen, []
         return seen
+
+
+def record_message(reply) -> dict:
+    """The decision record the reply posted (chat.postMessage with an "ADR " header)."""
+    found = [
+        m for m in reply.messages
+        if (m.get("blocks") or [{}])[0].get("text", {}).get("text", "").startswith("ADR ")
+        and m.get("response_type") != "ephemeral" and "ts" not in m  # not a chat.update
+    ]  # fmt: skip
+    assert len(found) == 1, [m.get("text") for m in reply.messages]
+    return found[0]
+
+
+def post_record(sim: SlackSim, final: dict, user: str = "U7"):
+    """Click Post decision record on a recommendation: (the reply, the record message)."""
+    reply = sim.click(final, "Post decision record", user=user)
+    return reply, record_message(reply)
+

@@ -123,9 +123,11 @@ def shown(reply: Reply) -> list[str]:
 
 
 def answered(reply: Reply) -> bool:
-    """The app said something: a message, a view, or errors in a form."""
+    """The app said something: a message, a view, errors in a form, or a file it shared
+    (an export's upload, with its comment, is the answer)."""
     ack = reply.ack or {}
-    return bool(reply.messages or reply.views or ack.get("response_action") == "errors")
+    shared = any(c.method == "files.completeUploadExternal" for c in reply.calls)
+    return bool(reply.messages or reply.views or ack.get("response_action") == "errors" or shared)
 
 
 def _trace(record: logging.LogRecord) -> str:

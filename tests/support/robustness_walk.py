@@ -106,13 +106,25 @@ class Board:
         raise AssertionError(f"nothing on the board has {action_id!r}")
 
     def value(self, action_id: str) -> str | None:
-        found = [e for e in elements(self.holding(action_id)) if e["action_id"] == action_id]
+        """What the element carries: its value, or a checklist's block id (checkboxes have
+        no value; the app puts the flow's button value in the block id)."""
+        surface = self.holding(action_id)
+        for block in surface.get("blocks") or []:
+            for element in block.get("elements") or []:
+                if isinstance(element, dict) and element.get("action_id") == action_id:
+                    if element.get("type") == "checkboxes":
+                        return block.get("block_id")
+                    return element.get("value")
+        found = [e for e in elements(surface) if e["action_id"] == action_id]
         return found[0].get("value")
 
     def click(self, action_id: str, *, user: str | None = None) -> Reply:
         surface = self.holding(action_id)
         if is_view(surface):
             return self.sim.click_in_view(surface, action_id, user=user or self.user)
+        ticks = _first_option(surface, action_id)
+        if ticks is not None:
+            return self.sim.tick(surface, action_id, ticks, user=user or self.user)
         return self.sim.click(surface, action_id, user=user or self.user)
 
     def forged(self, action_id: str, *, user: str, value: Any, message: Any = None) -> Request:
@@ -131,17 +143,27 @@ class Board:
                 action_id, "x", user_id=user, channel_id=where.get("channel"), message=clean,
                 message_ts=where.get("ts"), is_ephemeral=bool(where.get("ephemeral")),
                 response_url=url, thread_ts=where.get("thread_ts"),
+                selected=_first_option(surface, action_id),
             )  # fmt: skip
         payload = json.loads(parse_qs(body)["payload"][0])
         action = payload["actions"][0]
-        action.pop("value", None)
+        carrier = "block_id" if action.get("type") == "checkboxes" else "value"
+        action.pop(carrier, None)
         if value is not MISSING:
-            action["value"] = value
+            action[carrier] = value
         if message is MISSING:
             payload.pop("message", None)
         elif message is not None and not is_view(surface):
             payload["message"] = message
         return requests.sign(urlencode({"payload": json.dumps(payload)}), FORM)
+
+
+def _first_option(surface: dict, action_id: str) -> list[str] | None:
+    """A checkboxes element's first option value (what the walk ticks), else None."""
+    found = [e for e in elements(surface) if e["action_id"] == action_id]
+    if not found or found[0].get("type") != "checkboxes":
+        return None
+    return [str(o.get("value")) for o in (found[0].get("options") or [])[:1]]
 
 
 @dataclass

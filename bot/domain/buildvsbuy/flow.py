@@ -9,10 +9,9 @@ button is told apart from a live one (:class:`StaleStep`) and a forged one
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import datetime
-from typing import ClassVar, Literal, cast
+from datetime import date, datetime
+from decimal import Decimal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,9 +20,9 @@ from bot.domain.knowledge.tree import Answer, DecisionTree, Outcome, Question
 from bot.errors import BadButtonValue, CodedError
 
 TOPIC_LIMIT = 150  # fits a Block Kit header
-Verb = Literal["yes", "no", "back", "restart", "record", "cost"]
-VERBS: tuple[Verb, ...] = ("yes", "no", "back", "restart", "record", "cost")
-_MOVE = re.compile(r"(?P<verb>[a-z]{2,8}):(?P<node>[a-z][a-z0-9_]{0,39})")
+Verb = Literal["yes", "no", "back", "restart", "record", "cost", "close"]
+VERBS: tuple[Verb, ...] = ("yes", "no", "back", "restart", "record", "cost", "close")
+Mode = Literal["walk", "vote"]  # walk: the first click decides; vote: each person votes
 
 
 # -- errors ----------------------------------------------------------------------------------
@@ -62,13 +61,35 @@ class AlreadyRecorded(BuildVsBuyError):
 # -- state -----------------------------------------------------------------------------------
 
 
+class Vote(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    user: str
+    answer: Answer
+
+
+class CostNote(BaseModel):
+    """An /llmcost estimate run from the flow: its arguments and what it said then."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    args: str
+    model: str
+    per_month: Decimal
+    prices: str  # where the prices came from, e.g. "genai-prices 0.2.3 (offline data)"
+    by: str
+    on: date
+
+
 class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     node: str
     answer: Answer
-    user: str
+    user: str  # who answered (walk) or closed the vote (vote)
     at: datetime
+    votes: tuple[Vote, ...] = ()  # vote mode: everyone's vote when it was closed
+    tie_broken: bool = False  # vote mode: a tie the starter's vote decided
 
 
 class Flow(BaseModel):
@@ -89,11 +110,18 @@ class Flow(BaseModel):
     last_user: str | None = None  # who made the latest change, for "already answered by"
     last_verb: Verb | None = None
     recorded_by: str | None = None
+    mode: Mode = "walk"
+    votes: tuple[Vote, ...] = ()  # vote mode: the votes on the current question so far
+    asked_turn: int = 0  # the turn the current question was first shown at (votes count)
+    cost: CostNote | None = None  # the latest cost estimate run from the flow's button
 
     @property
     def participants(self) -> tuple[str, ...]:
-        """Who started, answered or recorded, in order of first appearance."""
-        people = [self.started_by, *(s.user for s in self.path)]
+        """Who started, answered, voted or recorded, in order of first appearance."""
+        people = [self.started_by]
+        for step in self.path:
+            people += [v.user for v in step.votes] or [step.user]
+        people += [v.user for v in self.votes]
         if self.recorded_by:
             people.append(self.recorded_by)
         return tuple(dict.fromkeys(people))
@@ -114,10 +142,11 @@ def new_flow(
     channel: str,
     now: datetime,
     thread_ts: str | None = None,
+    mode: Mode = "walk",
 ) -> Flow:
     return Flow(
         id=flow_id, team=team, topic=topic, started_by=user, started_at=now,
-        channel=channel, thread_ts=thread_ts,
+        channel=channel, thread_ts=thread_ts, mode=mode,
     )  # fmt: skip
 
 
@@ -137,9 +166,11 @@ def current_node(flow: Flow, tree: DecisionTree) -> Question | Outcome:
     return node
 
 
-def _changed(flow: Flow, user: str, verb: Verb, **update: object) -> Flow:
+def changed(flow: Flow, user: str, verb: Verb, **update: object) -> Flow:
+    """The next turn; a move that changes the question also clears its votes."""
+    moved = {"asked_turn": flow.turn + 1, "votes": ()} if "path" in update else {}
     return flow.model_copy(
-        update={"turn": flow.turn + 1, "last_user": user, "last_verb": verb, **update}
+        update={"turn": flow.turn + 1, "last_user": user, "last_verb": verb, **moved, **update}
     )
 
 
@@ -151,70 +182,25 @@ def answer(
     if not isinstance(here, Question) or here.id != node:
         raise BadButtonValue(f"{node!r} is not the current question")
     step = Step(node=node, answer=reply, user=user, at=now)
-    return _changed(flow, user, reply, path=(*flow.path, step), recorded_by=None)
+    return changed(flow, user, reply, path=(*flow.path, step), recorded_by=None)
 
 
 def back(flow: Flow, user: str) -> Flow:
     """Undo the latest answer."""
     if not flow.path:
         raise BadButtonValue("nothing to go back to")
-    return _changed(flow, user, "back", path=flow.path[:-1], recorded_by=None)
+    return changed(flow, user, "back", path=flow.path[:-1], recorded_by=None)
 
 
 def restart(flow: Flow, user: str) -> Flow:
     """Back to the first question, same topic; the old path is forgotten."""
-    return _changed(flow, user, "restart", path=(), recorded_by=None)
+    return changed(flow, user, "restart", path=(), recorded_by=None)
 
 
-def record(flow: Flow, tree: DecisionTree, user: str) -> Flow:
+def mark_recorded(flow: Flow, tree: DecisionTree, user: str) -> Flow:
     """Mark the outcome as recorded by ``user``; once per reached outcome."""
     if not isinstance(current_node(flow, tree), Outcome):
         raise BadButtonValue("no outcome to record yet")
     if flow.recorded_by:
         raise AlreadyRecorded(flow.recorded_by)
-    return _changed(flow, user, "record", recorded_by=user)
-
-
-# -- moves -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Move:
-    """What a button of the walk does (``verb``) at which node: the ``arg`` of its value."""
-
-    verb: Verb
-    node: str
-
-    def encode(self) -> str:
-        return f"{self.verb}:{self.node}"
-
-    @staticmethod
-    def parse(arg: str, *, verb: str) -> Move:
-        """The move in a button's ``arg``; ``verb`` (from the action id) must be its own."""
-        found = _MOVE.fullmatch(arg)
-        if found is None or found["verb"] not in VERBS or found["verb"] != verb:
-            raise BadButtonValue("button value does not match its button")
-        return Move(cast(Verb, found["verb"]), found["node"])
-
-
-def apply(
-    flow: Flow, tree: DecisionTree, move: Move, *, turn: int, user: str, now: datetime
-) -> Flow:
-    """The flow after ``move``, drawn at ``turn``, by ``user``; raises on anything not live."""
-    if move.node not in tree.nodes:
-        raise BadButtonValue("unknown node")
-    if turn > flow.turn:
-        raise BadButtonValue("button from the future")
-    if turn < flow.turn:
-        raise StaleStep()
-    if move.node != current_node(flow, tree).id:
-        raise BadButtonValue("node is not the current one")
-    if move.verb in ("yes", "no"):
-        return answer(flow, tree, move.node, move.verb, user, now)
-    if move.verb == "back":
-        return back(flow, user)
-    if move.verb == "restart":
-        return restart(flow, user)
-    if move.verb == "record":
-        return record(flow, tree, user)
-    raise BadButtonValue(f"{move.verb!r} does not change the flow")
+    return changed(flow, user, "record", recorded_by=user)

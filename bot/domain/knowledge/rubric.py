@@ -21,6 +21,16 @@ from bot.domain.knowledge.base import (
     Text,
     normalize_key,
 )
+from bot.domain.knowledge.rubric_added import (
+    AreaAdded,
+    Kit,
+    LevelAdded,
+    Probe,
+    SelfRating,
+    Source,
+    Tier,
+    TierAdds,
+)
 
 Bar = Literal["mid", "senior_lead"]
 Outcome = Literal["strong_hire", "hire", "no_hire", "strong_no_hire"]
@@ -35,6 +45,15 @@ class Level(KnowledgeModel):
     scope: Text
     headline: Text
     bar: Bar  # which rubric column applies: Area.mid_bar or Area.senior_lead_bar
+    added: LevelAdded  # written for Tradeoffs: tiers beyond the bar, critical areas, probes
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        return self.added.adds
+
+    @property
+    def probes(self) -> tuple[Probe, ...]:
+        return self.added.probes
 
 
 class Area(KnowledgeModel):
@@ -46,10 +65,29 @@ class Area(KnowledgeModel):
     senior_lead_bar: Text
     green: Text
     red: Text
+    added: AreaAdded  # written for Tradeoffs: checklist, Staff / Lead additions, follow-ups
 
     def bar_for(self, level: Level) -> str:
-        """The bar a candidate at this level must clear in this area."""
+        """The framework's bar a candidate at this level must clear in this area."""
         return self.mid_bar if level.bar == "mid" else self.senior_lead_bar
+
+    def adds_for(self, level: Level) -> tuple[tuple[Tier, TierAdds], ...]:
+        """What the level adds on top of the framework's bar (Staff; Staff and Lead)."""
+        return tuple((tier, self.added.tier(tier)) for tier in level.tiers)
+
+    def checks_for(self, level: Level) -> tuple[str, ...]:
+        """The level's expectations in this area as items to tick: the bar's, then each
+        tier's additions."""
+        checks = self.added.checks
+        base = checks.mid if level.bar == "mid" else checks.senior
+        return base + tuple(item for _, adds in self.adds_for(level) for item in adds.adds)
+
+    def red_flags_for(self, level: Level) -> tuple[str, ...]:
+        """The framework's red signal, ours for the area, and the level's own (highest tier)."""
+        flags = [self.red, self.added.red_flag]
+        if level.tiers:
+            flags.append(self.added.tier(level.tiers[-1]).red_flag)
+        return tuple(flags)
 
 
 class OutcomeRule(KnowledgeModel):
@@ -76,8 +114,11 @@ class Recommendation(KnowledgeModel):
     recommendation. The first rule that holds wins; the last rule sets no
     limits, so one always does."""
 
+    source: Source
     min_rated: int = Field(ge=1)
     rules: tuple[OutcomeRule, ...] = Field(min_length=1)
+    critical: tuple[Id, ...] = ()  # a Red in one of these (or a level's critical) blocks Hire
+    blocked: Outcome = "no_hire"  # the best outcome a scorecard with a critical Red can get
 
     @model_validator(mode="after")
     def _last_rule_catches_all(self) -> Recommendation:
@@ -104,13 +145,23 @@ class Rubric(KnowledgeModel):
     calibration_questions: tuple[Text, ...] = Field(min_length=1)
     anti_patterns: tuple[Text, ...] = Field(min_length=1)
     recommendation: Recommendation | None = None  # scorecards give none without it
+    kit: Kit
+    self_rating: SelfRating
 
     @model_validator(mode="after")
     def _aliases_are_unambiguous(self) -> Rubric:
         problems = _alias_clashes("levels", self.levels) + _alias_clashes("areas", self.areas)
+        problems += _unknown_critical(self)
         if problems:
             raise Problems(problems)
         return self
+
+    def critical_for(self, level: Level) -> tuple[str, ...]:
+        """The ids of the areas where a Red blocks Hire at ``level``, in rubric order."""
+        named = set(level.added.critical)
+        if self.recommendation is not None:
+            named |= set(self.recommendation.critical)
+        return tuple(area.id for area in self.areas if area.id in named)
 
     def level(self, key: str) -> Level | None:
         """The level whose id or alias matches ``key`` (``"l5"``, ``"Senior"``), else None."""
@@ -126,6 +177,23 @@ class Rubric(KnowledgeModel):
             f"{len(self.calibration_questions)} calibration questions, "
             f"{len(self.anti_patterns)} anti-patterns"
         )
+
+
+def _unknown_critical(rubric: Rubric) -> list[Problem]:
+    ids = {area.id for area in rubric.areas}
+    problems: list[Problem] = [
+        (("levels", index, "added", "critical"), f"no area {area_id!r}")
+        for index, level in enumerate(rubric.levels)
+        for area_id in level.added.critical
+        if area_id not in ids
+    ]
+    if rubric.recommendation is not None:
+        problems += [
+            (("recommendation", "critical"), f"no area {area_id!r}")
+            for area_id in rubric.recommendation.critical
+            if area_id not in ids
+        ]
+    return problems
 
 
 def _keys(item: Level | Area) -> list[str]:

@@ -15,13 +15,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from bot.domain.knowledge.base import Id, KnowledgeModel, Problem, Problems, Text
+from bot.domain.knowledge.tree_checks import ANSWERS, graph_problems, via_problems
 from bot.errors import TradeoffsError
 
 Answer = Literal["yes", "no"]
-ANSWERS: tuple[Answer, Answer] = ("yes", "no")
 
 
 class UnknownNodeError(TradeoffsError, LookupError):
@@ -30,6 +30,26 @@ class UnknownNodeError(TradeoffsError, LookupError):
     def __init__(self, node_id: str, expected: str = "node") -> None:
         super().__init__(f"no {expected} {node_id!r} in the decision tree")
         self.node_id = node_id
+
+
+def _sentence(text: str) -> str:
+    """A record's bullets are read as sentences: a capital (or a digit) first, a stop last."""
+    if not (text[:1].isupper() or text[:1].isdigit()) or text[-1:] not in ".!?":
+        raise ValueError("write it as a sentence: a capital letter first, a full stop last")
+    return text
+
+
+Sentence = Annotated[Text, AfterValidator(_sentence)]
+
+
+class Found(KnowledgeModel):
+    """What each answer to a question establishes, one sentence each (for the record)."""
+
+    yes: Sentence
+    no: Sentence
+
+    def of(self, answer: Answer) -> str:
+        return self.yes if answer == "yes" else self.no
 
 
 class NextStep(KnowledgeModel):
@@ -47,6 +67,7 @@ class Question(KnowledgeModel):
     explain: Text
     yes: Id
     no: Id
+    found: Found
 
     def edge(self, answer: Answer) -> str:
         """The id of the node this answer leads to."""
@@ -57,9 +78,11 @@ class Outcome(KnowledgeModel):
     kind: Literal["outcome"]
     id: Id
     title: Text
-    summary: Text
-    wins: tuple[Text, ...] = Field(min_length=1)
-    costs_and_risks: tuple[Text, ...] = Field(min_length=1)
+    summary: Sentence
+    via: dict[Id, Sentence] = Field(default_factory=dict)  # question id -> summary from it
+    wins: tuple[Text, ...] = Field(min_length=1)  # when it wins (the seed's conditions)
+    gains: tuple[Sentence, ...] = Field(min_length=1)  # what a record says we gain
+    costs_and_risks: tuple[Sentence, ...] = Field(min_length=1)
     stack_layers: tuple[Id, ...]  # stack layer ids from knowledge/frameworks.yaml
     next_step: NextStep
 
@@ -93,7 +116,7 @@ class DecisionTree(KnowledgeModel):
 
     @model_validator(mode="after")
     def _graph_is_sound(self) -> DecisionTree:
-        problems = graph_problems(self.start, self.nodes)
+        problems = graph_problems(self.start, self.nodes) or via_problems(self.nodes)
         if problems:
             raise Problems(problems)
         return self
@@ -127,9 +150,28 @@ class DecisionTree(KnowledgeModel):
             raise UnknownNodeError(node_id, "outcome")
         return found
 
+    def summary_of(self, outcome: Outcome, came_from: str | None) -> str:
+        """The outcome's summary for a walk that reached it from question ``came_from``."""
+        return outcome.via.get(came_from or "", outcome.summary)
+
     def is_outcome(self, node_id: str) -> bool:
         """True for an outcome, False for a question; raises for an unknown id."""
         return isinstance(self.node(node_id), Outcome)
+
+    def outcomes_from(self, node_id: str) -> tuple[Outcome, ...]:
+        """Every outcome a walk from ``node_id`` can end on, ``yes`` first, each once."""
+        found: dict[str, Outcome] = {}
+
+        def walk(key: str) -> None:
+            node = self.nodes[key]
+            if isinstance(node, Outcome):
+                found.setdefault(key, node)
+                return
+            for answer in ANSWERS:
+                walk(node.edge(answer))
+
+        walk(node_id)
+        return tuple(found.values())
 
     def paths(self) -> tuple[TreePath, ...]:
         """Every root-to-outcome path, ``yes`` before ``no`` at each question."""
@@ -173,82 +215,3 @@ class DecisionTree(KnowledgeModel):
                     )
                 )
         return problems
-
-
-def graph_problems(start: str, nodes: dict[str, Question | Outcome]) -> list[Problem]:
-    """Everything wrong with the shape of the graph, in a stable order."""
-    problems: list[Problem] = [
-        (("nodes", key, "id"), f"id {node.id!r} does not match its key {key!r}")
-        for key, node in nodes.items()
-        if node.id != key
-    ]
-    questions = {k: n for k, n in nodes.items() if isinstance(n, Question)}
-    if start not in nodes:
-        problems.append((("start",), f"unknown node {start!r}"))
-    elif start not in questions:
-        problems.append(
-            (("start",), f"{start!r} is an outcome; the tree must start with a question")
-        )
-
-    edges: dict[str, list[tuple[Answer, str]]] = {key: [] for key in nodes}
-    for key, question in questions.items():
-        for answer in ANSWERS:
-            target = question.edge(answer)
-            if target in nodes:
-                edges[key].append((answer, target))
-            else:
-                problems.append((("nodes", key, answer), f"edge to unknown node {target!r}"))
-
-    problems.extend(_cycle_problems(edges))
-
-    if start in questions:
-        reached = {start}
-        todo = [start]
-        while todo:
-            for _, target in edges[todo.pop()]:
-                if target not in reached:
-                    reached.add(target)
-                    todo.append(target)
-        problems.extend(
-            (("nodes", key), f"unreachable from start {start!r}")
-            for key in nodes
-            if key not in reached
-        )
-
-    ends = {key for key in nodes if key not in questions}
-    grew = True
-    while grew:
-        grew = False
-        for key in questions:
-            if key not in ends and any(target in ends for _, target in edges[key]):
-                ends.add(key)
-                grew = True
-    problems.extend(
-        (("nodes", key), "no path from this question to an outcome")
-        for key in questions
-        if key not in ends
-    )
-    return problems
-
-
-def _cycle_problems(edges: dict[str, list[tuple[Answer, str]]]) -> list[Problem]:
-    """One problem per edge that closes a cycle (depth-first, in file order)."""
-    problems: list[Problem] = []
-    done: set[str] = set()
-    stack: list[str] = []
-
-    def visit(key: str) -> None:
-        stack.append(key)
-        for answer, target in edges[key]:
-            if target in stack:
-                cycle = " -> ".join([*stack[stack.index(target) :], target])
-                problems.append((("nodes", key, answer), f"edge closes a cycle: {cycle}"))
-            elif target not in done:
-                visit(target)
-        stack.pop()
-        done.add(key)
-
-    for key in edges:
-        if key not in done:
-            visit(key)
-    return problems

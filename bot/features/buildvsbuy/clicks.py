@@ -18,7 +18,7 @@ from bot.blocks.buildvsbuy import PREFIX, without_buttons
 from bot.blocks.clicks import Click, decode_action
 from bot.deps import Deps, team_of
 from bot.domain.buildvsbuy import (
-    AlreadyRecorded,
+    BuildVsBuyError,
     Flow,
     FlowOutdated,
     Move,
@@ -26,6 +26,7 @@ from bot.domain.buildvsbuy import (
     apply,
 )
 from bot.errors import BadButtonValue, StateConflict, StateMissing, StateUnavailable
+from bot.features.buildvsbuy import costs
 from bot.features.buildvsbuy.store import KIND, key, now, render
 from bot.features.llmcost.form import open_cost_modal
 from bot.features.places import click_channel, container
@@ -36,6 +37,7 @@ from bot.texts import common
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
+VOTE_ATTEMPTS = 3  # votes cast at once: each is applied to the latest tally
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def _conflict(respond: Respond, exc: StateConflict) -> None:
 
 
 def _advance(body: dict, action: dict, context: BoltContext, respond: Respond) -> Advanced | None:
-    """Apply the click and compare-and-set it; None after telling the user why not."""
+    """Apply the click and compare-and-set it; None after telling the user why not. A vote
+    that lost the race to another vote is applied again to the winner's flow."""
     deps, team = Deps.of(context), team_of(context)
     try:
         click, move = decode(body, action, team)
@@ -106,37 +109,50 @@ def _advance(body: dict, action: dict, context: BoltContext, respond: Respond) -
         bad_value(respond, error)
         return None
     flow_key = key(team, click.id)
-    got = deps.store.get(key=flow_key, model=Flow)  # round trip 1
-    if got is None:
-        expired(body, respond)
-        return None
-    user = body["user"]["id"]
+    for attempt in range(VOTE_ATTEMPTS):
+        got = deps.store.get(key=flow_key, model=Flow)  # round trip 1
+        if got is None:
+            expired(body, respond)
+            return None
+        new = _apply(body, respond, got.value, click, move, deps)
+        if new is None:
+            return None
+        message_ts = container(body).get("message_ts")
+        if new.message_ts is None and message_ts:
+            new = new.model_copy(update={"message_ts": message_ts})
+        try:
+            saved = deps.store.update(key=flow_key, expected_version=got.version, value=new)  # 2
+        except StateConflict as exc:
+            if _is_vote(got.value, move) and attempt + 1 < VOTE_ATTEMPTS:
+                continue
+            _conflict(respond, exc)
+            return None
+        except StateMissing:
+            expired(body, respond)
+            return None
+        return Advanced(deps, new, saved, flow_key)
+    return None
+
+
+def _is_vote(flow: Flow, move: Move) -> bool:
+    return flow.mode == "vote" and move.verb in ("yes", "no")
+
+
+def _apply(
+    body: dict, respond: Respond, flow: Flow, click: Click, move: Move, deps: Deps
+) -> Flow | None:
+    """The flow after the click, or None after telling the clicker why it changed nothing."""
     try:
-        new = apply(got.value, deps.knowledge.tree, move, turn=click.turn, user=user, now=now())
+        return apply(flow, deps.knowledge.tree, move, turn=click.turn, user=body["user"]["id"], now=now())
     except StaleStep:
-        _stale(body, respond, got.value, click, deps)
-        return None
+        _stale(body, respond, flow, click, deps)
     except FlowOutdated:
         expired(body, respond)
-        return None
-    except AlreadyRecorded as error:
+    except BuildVsBuyError as error:  # already recorded; a vote only its starter may close
         tell(respond, describe(error))
-        return None
     except BadButtonValue as error:
         bad_value(respond, error)
-        return None
-    message_ts = container(body).get("message_ts")
-    if new.message_ts is None and message_ts:
-        new = new.model_copy(update={"message_ts": message_ts})
-    try:
-        saved = deps.store.update(key=flow_key, expected_version=got.version, value=new)  # 2
-    except StateConflict as exc:
-        _conflict(respond, exc)
-        return None
-    except StateMissing:
-        expired(body, respond)
-        return None
-    return Advanced(deps, new, saved, flow_key)
+    return None
 
 
 def advance(body: dict, action: dict, context: BoltContext, respond: Respond) -> Advanced | None:
@@ -149,7 +165,8 @@ def advance(body: dict, action: dict, context: BoltContext, respond: Respond) ->
 
 
 def step(body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
-    """Yes, No, Back or Start over: the message shows the flow's next step in place."""
+    """Yes, No, Back, Start over or Close vote: the message shows the flow's next step (or
+    the new tally) in place."""
     advanced = advance(body, action, context, respond)
     if advanced is not None:
         respond(replace_original=True, **render(advanced.flow, advanced.deps))
@@ -159,12 +176,17 @@ def estimate_cost(
     body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
 ) -> None:
     """Estimate cost: open the /llmcost form; its answer goes privately to the flow's channel
-    and thread."""
+    and thread, and the flow keeps it for its record (``costs``)."""
+    team = team_of(context)
     try:
-        decode(body, action, team_of(context))
+        click, _move = decode(body, action, team)
     except BadButtonValue as error:
         bad_value(respond, error)
         return
+    costs.asked(
+        Deps.of(context), team=team, user=body["user"]["id"], flow_id=click.id,
+        response_url=body.get("response_url"),
+    )  # fmt: skip
     open_cost_modal(
         client,
         trigger_id=body["trigger_id"],

@@ -2,8 +2,8 @@
 
 ``command`` is ``/buildvsbuy [topic]``'s answer, given in the ack (``in_channel``): no Web API
 call, so it also works where the bot is not a member. ``start`` posts a new flow with
-chat.postMessage (threads, App Home); ``recent_decisions`` lists the decision records kept
-per workspace and per user.
+chat.postMessage (threads, App Home). ``/buildvsbuy vote <topic>`` (or ``vote`` first in a
+mention's topic) starts one in vote mode. The decision records live in ``decisions``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from bot.blocks.buildvsbuy import ask_topic_message, flow_message, help_message
 from bot.blocks.common import notice, unescape
 from bot.deps import Deps, team_of
-from bot.domain.buildvsbuy import DecisionRecord, Flow, clean_topic, new_flow, where
+from bot.domain.buildvsbuy import Flow, Mode, clean_topic, new_flow, where
 from bot.domain.flows import FlowKind, new_id
 from bot.errors import StateUnavailable
 from bot.features import threads
@@ -28,10 +28,6 @@ from bot.texts import buildvsbuy as texts
 from bot.texts import common
 
 KIND: FlowKind = "bvb"
-DECISIONS = "decisions"
-RECENT_KEEP = 50  # decisions kept per workspace
-USER_KEEP = 20  # decisions kept per participant
-DECISIONS_TTL = 90 * 86_400
 
 
 def key(team: str, flow_id: str) -> Key:
@@ -42,20 +38,37 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def render(flow: Flow, deps: Deps) -> dict[str, Any]:
+def render(
+    flow: Flow, deps: Deps, recorded: tuple[int, str] | None = None
+) -> dict[str, Any]:
     """The flow message for where ``flow`` stands."""
-    return flow_message(flow, where(flow, deps.knowledge))
+    return flow_message(flow, where(flow, deps.knowledge), recorded)
+
+
+def mode_and_topic(text: str) -> tuple[Mode, str]:
+    """``vote contract review`` -> ("vote", "contract review"); anything else is a walk."""
+    first, _, rest = text.strip().partition(" ")
+    if first.lower() == texts.VOTE_WORD:
+        return "vote", clean_topic(rest)
+    return "walk", clean_topic(text)
 
 
 def create(
-    deps: Deps, *, team: str, user: str, channel: str, topic: str, thread_ts: str | None = None
+    deps: Deps,
+    *,
+    team: str,
+    user: str,
+    channel: str,
+    topic: str,
+    thread_ts: str | None = None,
+    mode: Mode = "walk",
 ) -> Flow:
     """A new flow at its first question, stored (one round trip). In a thread or a DM it
     becomes that conversation's flow (one more), so ``status`` there finds it whichever way it
     was started: a mention, the topic form, ``/buildvsbuy`` in a DM, the App Home button."""
     flow = new_flow(
         flow_id=new_id(), team=team, topic=topic, user=user, channel=channel,
-        thread_ts=thread_ts, now=now(),
+        thread_ts=thread_ts, now=now(), mode=mode,
     )  # fmt: skip
     deps.store.create(key=key(team, flow.id), value=flow)
     if thread_ts or is_dm(channel):
@@ -72,13 +85,13 @@ def command(command: dict[str, Any], context: BoltContext) -> dict[str, Any]:
     text = unescape(command.get("text") or "")
     if text.strip().lower() in texts.HELP_WORDS:
         return {"response_type": "ephemeral", **help_message()}
-    topic = clean_topic(text)
+    mode, topic = mode_and_topic(text)
     if not topic:
         return {"response_type": "ephemeral", **ask_topic_message()}
     try:
         flow = create(
             deps, team=team_of(context), user=command["user_id"], channel=command["channel_id"],
-            topic=topic,
+            topic=topic, mode=mode,
         )  # fmt: skip
     except StateUnavailable:
         return {"response_type": "ephemeral", **notice(common.STATE_UNAVAILABLE)}
@@ -99,11 +112,13 @@ def start(
 
     An empty topic posts the ask-for-a-topic message there instead (and returns None).
     Raises StateUnavailable or slack_sdk's SlackApiError (e.g. not_in_channel)."""
-    topic = clean_topic(topic)
+    mode, topic = mode_and_topic(topic)
     if not topic:
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, **ask_topic_message())
         return None
-    flow = create(deps, team=team, user=user, channel=channel, topic=topic, thread_ts=thread_ts)
+    flow = create(
+        deps, team=team, user=user, channel=channel, topic=topic, thread_ts=thread_ts, mode=mode
+    )
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, **render(flow, deps))
     return flow.id
 
@@ -112,21 +127,3 @@ def current(deps: Deps, team: str, flow_id: str) -> dict[str, Any] | None:
     """The flow's message as it stands now, or None when it has expired."""
     found = deps.store.get(key=key(team, flow_id), model=Flow)
     return render(found.value, deps) if found else None
-
-
-def decisions_key(team: str, user: str | None = None) -> Key:
-    return Key(team, DECISIONS, f"user:{user}" if user else "recent")
-
-
-def recent_decisions(
-    deps: Deps, *, team: str, user: str | None = None, limit: int = 5
-) -> list[DecisionRecord]:
-    """Newest first: the workspace's decision records, or those ``user`` took part in."""
-    return deps.store.recent(key=decisions_key(team, user), model=DecisionRecord, limit=limit)
-
-
-def remember_decision(deps: Deps, *, team: str, record: DecisionRecord) -> None:
-    """Keep ``record`` in the workspace list and in each participant's list."""
-    lists = [(decisions_key(team), RECENT_KEEP)]
-    lists += [(decisions_key(team, user), USER_KEEP) for user in record.participants]
-    deps.store.push_recent_many(lists=lists, value=record, ttl=DECISIONS_TTL)

@@ -17,10 +17,10 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.buildvsbuy import TOPIC_BLOCK, TOPIC_INPUT, topic_modal
+from bot.blocks.buildvsbuy import MODE_BLOCK, MODE_INPUT, TOPIC_BLOCK, TOPIC_INPUT, topic_modal
 from bot.blocks.common import notice
 from bot.deps import Deps, team_of
-from bot.domain.buildvsbuy import clean_topic
+from bot.domain.buildvsbuy import Mode, clean_topic
 from bot.errors import StateUnavailable
 from bot.features.buildvsbuy.store import create, render
 from bot.features.places import Place, click_channel, container
@@ -46,6 +46,14 @@ def _topic(view: dict) -> str:
     return clean_topic(entry.get("value") or "")
 
 
+def _mode(view: dict) -> Mode:
+    """The form's choice: vote mode only when chosen (anything else: a walk)."""
+    values = (view.get("state") or {}).get("values") or {}
+    entry = (values.get(MODE_BLOCK) or {}).get(MODE_INPUT) or {}
+    chosen = (entry.get("selected_option") or {}).get("value")
+    return "vote" if chosen == "vote" else "walk"
+
+
 def _errors(ack: Ack, text: str) -> None:
     ack(response_action="errors", errors={TOPIC_BLOCK: text})
 
@@ -63,7 +71,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
     try:
         flow = create(
             deps, team=team_of(context), user=body["user"]["id"], channel=place.channel,
-            topic=topic, thread_ts=place.thread_ts,
+            topic=topic, thread_ts=place.thread_ts, mode=_mode(view),
         )  # fmt: skip
     except StateUnavailable:
         _errors(ack, common.STATE_UNAVAILABLE)

@@ -1,2 +1,3 @@
-"""Interview prep: ``session`` (the flow in Redis: start, save, move on, stop), ``dm`` (the
-lines typed in the DM), ``clicks`` (the buttons of its cards)."""
+"""Interview prep: ``flow`` (the PrepFlow in Redis: start, save, move on, stop, the kept
+scorecard), ``dm`` (the lines typed in the DM), ``clicks`` (the buttons of its cards), ``share``
+(Share and Export of a finished scorecard)."""

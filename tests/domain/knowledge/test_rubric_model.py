@@ -115,6 +115,46 @@ def _level(level_id: str, aliases: list[str]) -> dict[str, object]:
         "scope": "s",
         "headline": "h",
         "bar": "mid",
+        "added": {"source": OURS},
+    }
+
+
+OURS = "written for Tradeoffs"
+AREA = {
+    "id": "rag",
+    "name": "RAG",
+    "aliases": ["rag"],
+    "probe": "p",
+    "mid_bar": "m",
+    "senior_lead_bar": "s",
+    "green": "g",
+    "red": "r",
+    "added": {
+        "source": OURS,
+        "checks": {"mid": ["m1"], "senior": ["s1", "s2"]},
+        "follow_ups": ["f1", "f2"],
+        "red_flag": "rf",
+        "staff": {"adds": ["st1", "st2"], "red_flag": "srf"},
+        "lead": {"adds": ["l1"], "red_flag": "lrf"},
+    },
+}
+KIT = {
+    "source": OURS,
+    "default_minutes": 45,
+    "lengths": [{"minutes": 45, "opening": 3, "calibration": 5, "closing": 2}],
+    "weights": {"area": 2, "critical": 3, "probe": 3},
+}
+
+
+def _rubric(levels: list[object], **changes: object) -> dict[str, object]:
+    return {
+        "levels": levels,
+        "areas": [AREA],
+        "calibration_questions": ["q"],
+        "anti_patterns": ["a"],
+        "kit": KIT,
+        "self_rating": {"source": OURS, "green_from": 80, "mixed_from": 50},
+        **changes,
     }
 
 
@@ -139,24 +179,84 @@ def _level(level_id: str, aliases: list[str]) -> dict[str, object]:
     ],
 )
 def test_level_validation(levels: list[object], problems: list[object]) -> None:
-    area = {
-        "id": "rag",
-        "name": "RAG",
-        "aliases": ["rag"],
-        "probe": "p",
-        "mid_bar": "m",
-        "senior_lead_bar": "s",
-        "green": "g",
-        "red": "r",
-    }
-    data = {
-        "levels": levels,
-        "areas": [area],
-        "calibration_questions": ["q"],
-        "anti_patterns": ["a"],
-    }
     with pytest.raises(ValidationError) as caught:
-        Rubric.model_validate(data)
+        Rubric.model_validate(_rubric(levels))
     [error] = caught.value.errors()
     assert isinstance(error["ctx"]["error"], Problems)
     assert list(error["ctx"]["error"].problems) == problems
+
+
+def test_a_minimal_rubric_is_valid() -> None:
+    rubric = Rubric.model_validate(_rubric([_level("mid", ["l4"])]))
+    assert rubric.area("rag") is not None
+
+
+def _with_level_added(**added: object) -> dict[str, object]:
+    return {**_level("staff", ["l6"]), "bar": "senior_lead", "added": {"source": OURS, **added}}
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        pytest.param(
+            _rubric([_with_level_added(critical=["vibes"])]),
+            (("levels", 0, "added", "critical"), "no area 'vibes'"),
+            id="unknown-critical-area",
+        ),
+        pytest.param(
+            _rubric([_level("mid", ["l4"])], kit={**KIT, "default_minutes": 60}),
+            (("kit", "default_minutes"), "must be one of the lengths"),
+            id="kit-default-not-a-length",
+        ),
+    ],
+)
+def test_added_validation(data: dict[str, object], problem: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Rubric.model_validate(data)
+    found = [p for e in caught.value.errors() for p in getattr(e.get("ctx", {}).get("error"), "problems", ())]  # fmt: skip
+    if problem[0][0] == "kit":  # nested model: pydantic gives the location
+        assert any(e["loc"][:1] == ("kit",) for e in caught.value.errors())
+    else:
+        assert problem in found
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("source", "the lead frameworks"),  # our additions must say they are ours
+        ("follow_ups", ["only one"]),
+        ("checks", {"mid": ["x" * 76], "senior": ["s"]}),  # longer than a checkbox option
+    ],
+)
+def test_area_added_is_marked_and_shaped(field: str, value: object) -> None:
+    area = {**AREA, "added": {**AREA["added"], field: value}}
+    with pytest.raises(ValidationError):
+        Rubric.model_validate(_rubric([_level("mid", ["l4"])], areas=[area]))
+
+
+def test_checks_and_red_flags_build_up_by_level(rubric: Rubric) -> None:
+    rag = rubric.area("rag")
+    assert rag is not None
+    counts = [len(rag.checks_for(level)) for level in rubric.levels]
+    assert counts == sorted(counts)
+    assert len(set(counts[1:])) == 3
+    lead = rubric.level("lead")
+    assert lead is not None
+    assert rag.red_flags_for(lead)[0] == rag.red
+    assert rag.red_flags_for(lead)[-1] == rag.added.lead.red_flag
+
+
+@pytest.mark.parametrize(
+    ("level", "critical"),
+    [
+        ("mid", ("rag", "agents", "evals", "judgment")),
+        ("senior", ("evals", "mlops", "judgment")),
+        ("lead", ("evals", "judgment", "communication")),
+    ],
+)
+def test_critical_areas_always_include_judgment_and_evals(
+    rubric: Rubric, level: str, critical: tuple[str, ...]
+) -> None:
+    found = rubric.level(level)
+    assert found is not None
+    assert rubric.critical_for(found) == critical

@@ -5,6 +5,7 @@ Skipped where the seeds are not on disk (they live outside the repository).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,9 @@ MAP_SEED = SEEDS / "000_36fc63b61c9f1b2b.txt"
 NOT_FROM_SEED = {"id", "aliases", "bar", "kind", "cadence", "number", "phase", "step"}
 # Whole subtrees holding the app's own rules (marked "not in the seed" in the YAML).
 NOT_FROM_SEED |= {"learning_plan", "self_assessment", "scoring"}
+# The rubric's additions, each marked `source: written for Tradeoffs` (checked below).
+WRITTEN_FOR_TRADEOFFS = {"added", "kit", "recommendation", "self_rating"}
+NOT_FROM_SEED |= WRITTEN_FOR_TRADEOFFS
 
 
 def _flat(text: str) -> str:
@@ -78,3 +82,60 @@ def test_fidelity_check_can_fail() -> None:
     seed_text = _seed(FRAMEWORKS_SEED)
     assert _flat("Prefers boring solution first") in seed_text
     assert _flat("Prefers the boring solution first") not in seed_text
+
+
+def _table(seed: str, title: str) -> list[list[str]]:
+    """The rows of the markdown table under ``title`` in the raw seed text, cells stripped."""
+    lines = seed.split(title, 1)[1].splitlines()[1:]
+    rows = list(itertools.takewhile(lambda line: line.startswith("|"), lines))
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[2:]]
+
+
+def _raw(path: Path) -> str:
+    if not path.exists():
+        pytest.skip(f"seed {path} not available")
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_frameworks_bars_are_word_for_word(knowledge: Knowledge) -> None:
+    """Cell by cell against the lead frameworks' 8-area table: probe, Mid bar, Senior / Lead
+    bar, green and red signals are the document's, unchanged and in its order."""
+    rows = _table(_raw(FRAMEWORKS_SEED), "8-area rubric")
+    ours = [
+        [a.name, a.probe, a.mid_bar, a.senior_lead_bar, a.green, a.red]
+        for a in knowledge.rubric.areas
+    ]
+    assert len(rows) == 8
+    assert ours == rows
+
+
+def test_the_levels_table_is_word_for_word(knowledge: Knowledge) -> None:
+    rows = _table(_raw(FRAMEWORKS_SEED), "Levels at a glance")
+    ours = [[lv.label, lv.years, lv.scope, lv.headline] for lv in knowledge.rubric.levels]
+    assert ours == rows
+
+
+def test_the_table_reader_sees_a_changed_bar() -> None:
+    rows = _table(_raw(FRAMEWORKS_SEED), "8-area rubric")
+    assert rows[2][3].startswith("Hybrid retrieval")
+    assert rows[2][3] != "Hybrid retrieval, rerank, citations, evals and freshness"
+
+
+def _marked(value: Any, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every subtree under a WRITTEN_FOR_TRADEOFFS key, with its ``source``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key in WRITTEN_FOR_TRADEOFFS and item is not None:
+                yield where, item.get("source")
+            else:
+                yield from _marked(item, where)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _marked(item, f"{path}.{index}")
+
+
+def test_every_addition_says_it_was_written_for_tradeoffs(knowledge: Knowledge) -> None:
+    found = dict(_marked(knowledge.rubric.model_dump()))
+    assert len(found) == 8 + 4 + 3  # every area, every level, kit, rule and self-rating
+    assert set(found.values()) == {"written for Tradeoffs"}

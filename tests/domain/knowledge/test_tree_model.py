@@ -109,16 +109,21 @@ def test_question_edge(tree: DecisionTree) -> None:
 
 
 def _q(yes: str, no: str, step: int = 1) -> dict[str, Any]:
-    return {"kind": "question", "step": step, "text": "Q?", "explain": "E.", "yes": yes, "no": no}
+    found = {"yes": "It is so.", "no": "It is not so."}
+    return {
+        "kind": "question", "step": step, "text": "Q?", "explain": "E.", "yes": yes, "no": no,
+        "found": found,
+    }  # fmt: skip
 
 
 def _o() -> dict[str, Any]:
     return {
         "kind": "outcome",
         "title": "T",
-        "summary": "S",
+        "summary": "S.",
         "wins": ["w"],
-        "costs_and_risks": ["c"],
+        "gains": ["G."],
+        "costs_and_risks": ["C."],
         "stack_layers": [],
         "next_step": {"phase": "spike", "action": "Do it."},
     }
@@ -186,6 +191,69 @@ def test_graph_validation(start: str, nodes: dict[str, Any], problems: list[Any]
     raised = error["ctx"]["error"]
     assert isinstance(raised, Problems)
     assert list(raised.problems) == problems
+
+
+@pytest.mark.parametrize(
+    ("nodes", "problems"),
+    [
+        pytest.param(
+            {"a": _q("b", "x"), "b": _q("x", "y", 2), "x": {**_o(), "via": {"a": "A.", "b": "B."}},
+             "y": _o()},
+            [], id="both-sources-said",
+        ),
+        pytest.param(
+            {"a": _q("b", "x"), "b": _q("x", "y", 2), "x": {**_o(), "via": {"a": "A."}}, "y": _o()},
+            [(("nodes", "x", "via"), "reached from 'b' too: say what it means from there")],
+            id="one-source-unsaid",
+        ),
+        pytest.param(
+            {"a": _q("x", "y"), "x": {**_o(), "via": {"y": "Y."}}, "y": _o()},
+            [(("nodes", "x", "via", "y"), "'y' is not a question leading to 'x'")],
+            id="via-from-elsewhere",
+        ),
+        pytest.param({"a": _q("x", "x"), "x": _o()}, [], id="one-question-two-edges"),
+    ],
+)  # fmt: skip
+def test_an_outcome_reached_from_two_questions_says_what_it_means_from_each(
+    nodes: dict[str, Any], problems: list[Any]
+) -> None:
+    if not problems:
+        assert DecisionTree.model_validate({"start": "a", "nodes": nodes}).start == "a"
+        return
+    with pytest.raises(ValidationError) as caught:
+        DecisionTree.model_validate({"start": "a", "nodes": nodes})
+    assert list(caught.value.errors()[0]["ctx"]["error"].problems) == problems
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "ok"),
+    [("gains", ["Fine."], True), ("gains", ["no capital."], False), ("gains", ["No stop"], False),
+     ("costs_and_risks", ["fragment"], False), ("summary", "It works!", True),
+     ("summary", "lower case.", False)],
+)  # fmt: skip
+def test_record_bullets_must_be_sentences(field: str, text: Any, ok: bool) -> None:
+    nodes = {"a": _q("x", "y"), "x": {**_o(), field: text}, "y": _o()}
+    if ok:
+        DecisionTree.model_validate({"start": "a", "nodes": nodes})
+        return
+    with pytest.raises(ValidationError, match="write it as a sentence"):
+        DecisionTree.model_validate({"start": "a", "nodes": nodes})
+
+
+def test_the_real_tree_never_contradicts_its_path(tree: DecisionTree) -> None:
+    prompting = tree.outcome("prompting")
+    via_few_shot = tree.summary_of(prompting, "few_shot_enough")
+    assert "Stop here" not in via_few_shot
+    assert "few-shot" in via_few_shot
+    assert tree.summary_of(prompting, "can_prompt").startswith("Stop here")
+    assert tree.summary_of(tree.outcome("rag"), "missing_knowledge") == tree.outcome("rag").summary
+
+
+def test_outcomes_from_a_question(tree: DecisionTree) -> None:
+    assert [o.id for o in tree.outcomes_from("missing_behavior")] == [
+        "prompting", "fine_tune", "distill_self_host", "reframe",
+    ]  # fmt: skip
+    assert [o.id for o in tree.outcomes_from("rag")] == ["rag"]
 
 
 def test_reference_problems(tree: DecisionTree) -> None:

@@ -51,9 +51,22 @@ def snapshot(redis_client, store, team: str) -> dict[bytes, bytes]:
     return {key: redis_client.dump(key) for key in sorted(keys)}
 
 
+# A decision record's number and what it supersedes depend on the records before it: the
+# second run's record is the next number and supersedes the first run's (edited in place).
+_HISTORY = re.compile(r"ADR \d{4}|This record supersedes [^.]*\.|/p\d+\b")
+
+
+def _history_edit(message: dict) -> bool:
+    return "ts" in message and "Superseded by" in message_text(message)
+
+
 def shape(reply: Reply) -> list[tuple[Any, ...]]:
     """What a person sees of a reply, ids and timestamps masked, to compare two runs."""
-    seen = [(bool(m.get("replace_original")), _IDS.sub("#", message_text(m))) for m in reply.messages]  # fmt: skip
+    seen = [
+        (bool(m.get("replace_original")), _HISTORY.sub("#", _IDS.sub("#", message_text(m))))
+        for m in reply.messages
+        if not _history_edit(m)
+    ]
     return seen + [(v.get("callback_id"), len(v.get("blocks") or [])) for v in reply.views]
 
 

@@ -35,6 +35,10 @@ metadata_values = st.one_of(
 )
 
 
+PICKERS = {"users_select": "selected_user", "conversations_select": "selected_conversation"}
+PICKED = ["C0TEST", "U0ALICE", "U0BOB", "D0ALICE", "", "C0GONE"]
+
+
 def option(text: str, value: str) -> dict:
     return {"text": {"type": "plain_text", "text": text}, "value": value}
 
@@ -52,6 +56,10 @@ def forged_state(draw, view: dict) -> dict:
         entry: dict = {"type": field.type}
         if field.type == "plain_text_input":
             entry["value"] = draw(text_values)
+        elif field.type in PICKERS:  # a channel or a person picked: any id, or none
+            entry[PICKERS[field.type]] = draw(
+                st.none() | st.sampled_from(PICKED) | st.text(max_size=20)
+            )
         elif field.multiple:
             entry["selected_options"] = draw(st.lists(st.sampled_from(real) | made_up, max_size=3))
         else:

@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 
 from bot.blocks.learn import TOPIC_INPUT
-from bot.deps import Deps
 from bot.devtools.sim import buttons, message_text
 from bot.domain import buildvsbuy as bvb
-from bot.features.buildvsbuy import store as bvb_commands
+from bot.features.buildvsbuy import decisions
 
 USER = "U0ALICE"
 DM = "D0ALICE"  # FakeSlack opens D + the user id without its first letter
@@ -51,25 +50,36 @@ def test_home_without_decisions_says_how_to_make_one(sim) -> None:
     assert message_text(_home(sim)).count("None yet") == 2
 
 
-def test_home_shows_recent_decisions(sim, settings, store, knowledge) -> None:
-    deps = Deps(settings=settings, store=store, knowledge=knowledge)
-
-    def record(topic: str, who: tuple[str, ...]):
+def test_home_shows_current_decisions(sim, store) -> None:
+    def record(topic: str, who: tuple[str, ...], channel: str = "C0TEST"):
         return bvb.DecisionRecord(
             flow_id="f" + topic[:3], topic=topic, decided_on=date(2025, 10, 21),
             participants=who, context=(), outcome="rag", title=f"Use RAG for {topic}",
-            decision="RAG.", wins=(), risks=(), next_step="Spike", channel="C0TEST",
+            decision="RAG.", wins=(), risks=(), next_step="Spike", channel=channel,
         )  # fmt: skip
 
-    bvb_commands.remember_decision(deps, team="T0TEST", record=record("wiki search", (USER,)))
-    bvb_commands.remember_decision(deps, team="T0TEST", record=record("triage", ("U0BOB",)))
+    decisions.file(store, "T0TEST", record("wiki search", (USER,)), flow_turn=1)
+    decisions.file(store, "T0TEST", record("triage", ("U0BOB",)), flow_turn=1)
+    decisions.file(store, "T0TEST", record("Triage", ("U0BOB",), "C0OTHER"), flow_turn=1)
+    decisions.note_posted(
+        store, "T0TEST", record("x", ()).model_copy(update={"number": 1, "link": "https://l/1"})
+    )
     view = _home(sim)
     mine, workspace = [b["text"]["text"] for b in view["blocks"] if "*Yours*" in
                        str(b.get("text")) or "*Across the workspace*" in str(b.get("text"))]  # fmt: skip
-    assert "Use RAG for wiki search*: wiki search · _2025-10-21_" in mine
+    assert "<https://l/1|ADR 0001> *Use RAG for wiki search*: wiki search · _2025-10-21_" in mine
     assert "triage" not in mine
-    assert "triage" in workspace
+    assert workspace.count(": triage ·") == 1  # two channels: neither supersedes the other
+    assert workspace.count(": Triage ·") == 1
     assert "wiki search" in workspace
+    assert "superseded" not in message_text(view)
+    decisions.file(store, "T0TEST", record("wiki  SEARCH", ("U0BOB",), "C0TEST"), flow_turn=2)
+    after = message_text(_home(sim))
+    assert "ADR 0004 *Use RAG for wiki  SEARCH*: wiki  SEARCH · _2025-10-21_ · replaces ADR 0001" in (
+        after
+    )
+    assert "ADR 0001" not in after.replace("replaces ADR 0001", "")
+    assert "1 superseded by a later record are not shown" in after
 
 
 @pytest.mark.parametrize("tab", ["messages", "about", None])

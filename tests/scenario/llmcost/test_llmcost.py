@@ -6,7 +6,7 @@ import pytest
 import redis
 
 from bot.app import create_app
-from bot.blocks.llmcost import EDIT_ACTION, SHARE_ACTION
+from bot.blocks.llmcost import CHART_ACTION, EDIT_ACTION, SHARE_ACTION
 from bot.deps import Deps
 from bot.devtools.sim import WHERE, SlackSim, buttons
 from bot.devtools.sim import message_text as sim_text
@@ -57,10 +57,10 @@ def action_ids(message: dict) -> list[str]:
           "Self-hosting does not pay here: the API costs $33,716.80/month less than the fleet",
           "*Break-even*\nnone: a replica costs more than the calls it carries"]),
         ("in=2000 out=500 qps=3 compare=gpt-4o,claude-sonnet-4-5,gemini-2.5-flash",
-         ["1. *gemini-2.5-flash*: $14,385.60/month", "3. *claude-sonnet-4-5*: $104,976.00/month",
-          "+$27,216.00/month vs gpt-4o"]),
+         ["gemini-2.5-flash", "$14,385.60", "cheapest", "gpt-4o (yours)", "$104,976.00",
+          "+$90,590.40"]),
         (SEED + " gpus=4 gpu_hour=2.5 ops=8k tps=3000",
-         ["*Fleet*\n7 × 4 GPU = 28 GPUs", "= *$59,100.00*",
+         ["*Fleet*\n7 × 4 GPU = 28 GPUs", "$59,100.00",
           "*Break-even*\n0.872 QPS (2,260,000 calls a month)", "*Next replica above*\n3.25 QPS",
           "the fleet below costs $18,660.00/month less than the API on paper"]),
         ("model=gpt-4o in=200 out=50 per_day=1000",
@@ -73,7 +73,7 @@ def test_answers(sim: SlackSim, text: str, shown: list[str]) -> None:
     message = ask(sim, text)
     for golden in shown:
         assert golden in sim_text(message), golden
-    assert action_ids(message) == [SHARE_ACTION, EDIT_ACTION]
+    assert action_ids(message) == [SHARE_ACTION, EDIT_ACTION, CHART_ACTION]
 
 
 @pytest.mark.parametrize("text", ["help", "HELP me", "?"])
@@ -230,7 +230,7 @@ def test_form_without_a_channel_answers_by_dm(app, sim: SlackSim, slack_api) -> 
     assert reply.ack is None
     (post,) = [c for c in reply.calls if c.method != "auth.test"]
     assert (post.method, post.args["channel"]) == ("chat.postMessage", "U0ALICE")
-    assert action_ids(reply.message) == [EDIT_ACTION]  # no sharing from a DM
+    assert action_ids(reply.message) == [EDIT_ACTION, CHART_ACTION]  # no sharing from a DM
     assert "250,000 calls a day, Batch API prices" in sim_text(reply.message)
 
 
@@ -253,7 +253,7 @@ def test_share_posts_a_fresh_estimate_in_channel(sim: SlackSim) -> None:
     assert shared["response_type"] == "in_channel"
     assert shared["replace_original"] is False
     assert not shared[WHERE]["ephemeral"]
-    assert action_ids(shared) == [EDIT_ACTION]
+    assert action_ids(shared) == [EDIT_ACTION, CHART_ACTION]
     assert "Shared by <@U0ALICE>" in sim_text(shared)
     assert blocks(shared)[:-2] == blocks(mine)[:-2]  # same answer, up to context and buttons
 
@@ -290,7 +290,7 @@ def test_estimate_payload_for_mentions(settings, store, knowledge) -> None:
     answer = estimate_payload(SEED, deps)
     assert set(answer) == {"text", "blocks"}
     assert "$0.0100" in sim_text(answer)
-    assert action_ids(answer) == [EDIT_ACTION]
+    assert action_ids(answer) == [EDIT_ACTION, CHART_ACTION]
     assert "price_in=" in sim_text(estimate_payload("", deps))
     for bad in ["in=", "model=gpt-4o in=2000 out=500 qps=NaN", "\x00" * 5000, "=" * 30]:
         assert sim_text(estimate_payload(bad, deps)).startswith(":warning: `")

@@ -13,12 +13,13 @@ from slack_sdk import WebClient
 from bot.app import create_app
 from bot.deps import Deps
 from bot.devtools.sim import SlackSim, buttons, message_text
-from bot.domain.prep import PrepSession
+from bot.domain.prep.flow import PrepFlow
 from bot.features.prep.dm import handle_dm, post_prep_menu
-from bot.features.prep.session import key
+from bot.features.prep.flow import key
 from bot.state import Store
 from bot.texts import common
 from bot.texts import prep as texts
+from tests.support.tables import table_rows
 
 ALICE, BOB, TEAM = "U0ALICE", "U0BOB", "T0TEST"
 RATINGS = ["green", "mixed", "red", "green", "green", "mixed", "red", "green"]
@@ -32,7 +33,7 @@ def card(reply, label: str = "Green") -> dict:
 
 
 def stored(store, user: str = ALICE):
-    return store.get(key=key(TEAM, user), model=PrepSession)
+    return store.get(key=key(TEAM, user), model=PrepFlow)
 
 
 def test_full_practice_through_all_eight_areas(sim, store, knowledge) -> None:
@@ -166,8 +167,11 @@ def test_scorecard_with_its_recommendation(sim, store) -> None:
     assert "*Recommendation: No hire*" in summary  # 3 Green, 2 Red: hire needs at most 1 Red
     assert "3 Green · 2 Mixed · 2 Red · 1 not rated (7 of 8 areas rated)" in summary
     assert "Hire: at most 1 Red and at least 4 Green" in summary
-    assert "> could not isolate the failure" in summary
-    assert "*Communication &amp; collaboration*: skipped" in summary
+    header, *rows = table_rows(reply.message)
+    assert header == ["Area", "Rating", "Interviewer's notes"]
+    assert len(rows) == 8
+    assert any(r[1] == "Red" and r[2] == "could not isolate the failure" for r in rows)
+    assert rows[-1] == ["Communication & collaboration", "skipped", "no note"]
     assert stored(store) is None
 
 
@@ -248,7 +252,7 @@ def test_a_retried_dm_event_is_taken_once(sim, store, requests_) -> None:
 
 def test_post_prep_menu_for_app_home(sim, slack_api, store) -> None:
     client = WebClient(token="xoxb-test", base_url=slack_api.url)
-    post_prep_menu(client, channel="D0ALICE", user=ALICE)
+    post_prep_menu(client, channel="D0ALICE", user=ALICE, team=TEAM)
     [call] = slack_api.calls_to("chat.postMessage")
     ts = slack_api.channel_messages("D0ALICE")[-1]["ts"]
     menu = {**call.args, "_where": {"channel": "D0ALICE", "ts": ts, "ephemeral": False}}
@@ -273,8 +277,8 @@ def test_state_store_down_is_reported_for_prep_words_only(app_settings, knowledg
 
 
 def test_a_session_the_rubric_no_longer_matches_is_dropped(sim, store) -> None:
-    old = PrepSession(
-        sid="old", owner=ALICE, mode="practice", level="intern", areas=("rag",),
+    old = PrepFlow(
+        id="0123456789abcdef", owner=ALICE, mode="practice", level="intern", areas=("rag",),
         results=(), step="answer",
     )  # fmt: skip
     store.put(key=key(TEAM, ALICE), value=old)
