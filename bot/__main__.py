@@ -96,13 +96,17 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     else:
         settings.require("slack_bot_token")
     configure_logging(settings.log_level)
-    build(settings)  # fail fast in the parent on bad knowledge or settings
+    app, store = build(settings)  # fail fast in the parent on bad knowledge or settings
+    if settings.redis_url:  # built once, here: the workers inherit it (gunicorn's preload)
+        wsgi = make_wsgi_app(app, store)
+        run_gunicorn(lambda: wsgi, port=settings.port, workers=args.workers, preload=True)
+        return 0
 
-    def factory():
+    def factory():  # an embedded Redis is not shared across a fork: each worker builds its own
         app, store = build(settings)
         return make_wsgi_app(app, store)
 
-    run_gunicorn(factory, port=settings.port, workers=args.workers, threads=8)
+    run_gunicorn(factory, port=settings.port, workers=args.workers)
     return 0
 
 

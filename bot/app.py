@@ -6,17 +6,20 @@ Two modes, chosen by settings:
 * many workspaces: ``SLACK_CLIENT_ID`` + ``SLACK_CLIENT_SECRET`` turn on the OAuth
   install flow (``/slack/install``, ``/slack/oauth_redirect``) with installations
   and OAuth state in Redis (``bot/oauth.py``); a bot token, if also set, is ignored.
+
+Bolt always runs with ``process_before_response=True``: a listener runs in the thread
+that serves the request and its ack is the HTTP response (Bolt's other mode polls for
+the ack every 10 ms). Work after the ack goes to one bounded pool, ``Deps.later``
+(``bot/listeners/later.py``); ARCHITECTURE.md, "Acks and the work after them".
 """
 
 from __future__ import annotations
-
-from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot import listeners
-from bot.deps import Deps
+from bot.deps import Deps, PostAck
 from bot.domain.knowledge import Knowledge
 from bot.features.install import Installs
 from bot.listeners.errors import handle_error
@@ -24,6 +27,13 @@ from bot.listeners.middleware import dedupe_events, with_deps
 from bot.settings import Settings
 from bot.slack_client import make_web_client
 from bot.state import Store
+
+POST_ACK_QUEUE_PER_THREAD = 4  # jobs waiting per post-ack thread before the pool sheds
+
+
+def post_ack_pool(settings: Settings, *, inline: bool = False) -> PostAck:
+    threads = settings.listener_threads
+    return PostAck(threads, threads * POST_ACK_QUEUE_PER_THREAD, inline=inline)
 
 
 def create_app(
@@ -34,11 +44,13 @@ def create_app(
     client: WebClient | None = None,
     process_before_response: bool = False,
 ) -> App:
-    """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``."""
+    """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``.
+
+    ``process_before_response=True`` (tests, the demo) also runs the post-ack work inline,
+    before the response, so its effects are there as soon as a request returns; served,
+    it runs in the post-ack pool after the response."""
     signing_secret = settings.secret("slack_signing_secret")
-    # Acks run in this pool too (process_before_response=False): Bolt's default of 5 threads
-    # makes acks queue behind the work other clicks do after their ack.
-    executor = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="bolt")
+    later = post_ack_pool(settings, inline=process_before_response)
     if settings.oauth_enabled:
         from bot.oauth import build_oauth
 
@@ -49,8 +61,7 @@ def create_app(
             installation_store=installs,
             authorize=authorize,  # type: ignore[arg-type]  # an Authorize may return None
             oauth_settings=oauth_settings,
-            listener_executor=executor,
-            process_before_response=process_before_response,
+            process_before_response=True,
         )
         forget = authorize.forget
     else:
@@ -60,10 +71,10 @@ def create_app(
             signing_secret=signing_secret,
             client=client or make_web_client(settings, token),
             token_verification_enabled=False,
-            listener_executor=executor,
-            process_before_response=process_before_response,
+            process_before_response=True,
         )
-    app.middleware(with_deps(Deps(settings=settings, store=store, knowledge=knowledge)))
+    deps = Deps(settings=settings, store=store, knowledge=knowledge, later=later)
+    app.middleware(with_deps(deps))
     app.middleware(dedupe_events)
     app.error(handle_error)
     listeners.register(app, Installs(installs, forget))

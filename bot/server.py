@@ -14,6 +14,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
 from bot import usage_http
 from bot.bolt_request import bolt_request
+from bot.deps import hold_jobs
 from bot.errors import StateUnavailable
 from bot.state import Store
 
@@ -62,23 +63,81 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
             )
             return [UNAVAILABLE_PAGE.encode()]
 
-    return wsgi
+    return after_response(wsgi)
+
+
+class _Closing(list):
+    """A WSGI body whose ``close()`` (called by the server after writing it) runs ``done``;
+    if nobody calls it, being collected does."""
+
+    def __init__(self, body: Iterable[bytes], done: Callable[[], None]) -> None:
+        super().__init__(body)
+        self._done: Callable[[], None] | None = done
+
+    def close(self) -> None:
+        done, self._done = self._done, None
+        if done is not None:
+            done()
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def after_response(wsgi: WSGIApp) -> WSGIApp:
+    """Post-ack jobs a request submits (``Deps.later``) start once its response is written."""
+
+    def held(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        stop = hold_jobs()
+        try:
+            body = wsgi(environ, start_response)
+        except BaseException:
+            stop()()
+            raise
+        return _Closing(body, stop())
+
+    return held
+
+
+SERVE_THREADS = 32  # per worker: acks run in these threads (more than a few slow clients)
+KEEPALIVE = 2  # s an idle kept-alive connection stays open (in the poller, no thread)
+
+
+def gunicorn_config(
+    *, port: int, workers: int, threads: int, preload: bool = False
+) -> dict[str, object]:
+    """gunicorn's settings: gthread with read deadlines (``bot/http_worker.py``), so slow
+    or silent clients are cut after a few seconds; idle connections close after
+    ``KEEPALIVE`` s. ``preload``: the app is built once, before the workers fork."""
+    return {
+        "preload_app": preload,
+        "bind": f"0.0.0.0:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "bot.http_worker.DeadlineThreadWorker",
+        "keepalive": KEEPALIVE,
+        "timeout": 30,  # a worker whose main loop stops for this long is restarted
+        "graceful_timeout": 10,
+        "accesslog": None,
+    }
 
 
 def run_gunicorn(
-    wsgi_factory: Callable[[], WSGIApp], *, port: int, workers: int, threads: int
+    wsgi_factory: Callable[[], WSGIApp],
+    *,
+    port: int,
+    workers: int,
+    threads: int = SERVE_THREADS,
+    preload: bool = False,
 ) -> None:
-    """Serve with gunicorn's gthread workers; each worker builds its own app."""
+    """Serve with ``gunicorn_config``; each worker builds its own app (``preload``: the
+    parent calls ``wsgi_factory`` once and the workers inherit what it built)."""
     from gunicorn.app.base import BaseApplication
 
     class _Server(BaseApplication):
         def load_config(self) -> None:
-            self.cfg.set("bind", f"0.0.0.0:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", threads)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("timeout", 30)
-            self.cfg.set("accesslog", None)
+            config = gunicorn_config(port=port, workers=workers, threads=threads, preload=preload)
+            for name, value in config.items():
+                self.cfg.set(name, value)
 
         def load(self) -> WSGIApp:
             return wsgi_factory()

@@ -5,7 +5,10 @@ the platform says so.
   wait is longer than ``MAX_RATE_LIMIT_WAIT`` seconds. Then the call fails with
   ``ratelimited`` and the global error handler tells the user to try again, rather
   than holding a worker thread for minutes.
-* A dropped connection (reset, refused, timeout): retry once, a quarter second later.
+* A dropped connection (reset, refused, a timeout connecting): retry once, a quarter second
+  later. A call that timed out waiting for its answer (``WEB_API_TIMEOUT``) is not repeated
+  here, as Slack may have done it (a second ``chat.postMessage`` would post twice); callers
+  whose call is idempotent ask again (``bot.features.places.open_dm``).
 * Everything else (``channel_not_found``, ``not_in_channel``, ``expired_trigger_id``…)
   is not retried: repeating the call cannot succeed.
 """
@@ -32,7 +35,7 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 MAX_RATE_LIMIT_WAIT = 5.0
 RATE_LIMIT_RETRIES = 2
-WEB_API_TIMEOUT = 10
+WEB_API_TIMEOUT = 5  # s; slack_sdk's default is 30. All calls run after the ack.
 
 
 def _retry_after(response: HttpResponse) -> float | None:

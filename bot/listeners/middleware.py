@@ -1,5 +1,6 @@
-"""Global middleware: put ``Deps`` into every request's context, and answer each Events API
-event once, however often Slack delivers it.
+"""Global middleware: put ``Deps`` into every request's context (and our ``respond``: short
+timeout, safe retries, ``bot/features/replies.py``), and answer each Events API event once,
+however often Slack delivers it.
 
 Slack retries an event it got no ack for within 3 seconds (up to three times, with
 ``x-slack-retry-num``). The first delivery claims ``{p}:{team}:event:{event_id}``
@@ -19,16 +20,25 @@ from slack_bolt import BoltContext, BoltRequest, BoltResponse
 
 from bot.deps import Deps, team_of
 from bot.errors import StateUnavailable
+from bot.features.replies import ResponseUrl
 from bot.state import Key
 
 log = logging.getLogger(__name__)
 
 
 def with_deps(deps: Deps) -> Callable[..., Any]:
-    """Middleware that hands ``deps`` to every listener as ``context["deps"]``."""
+    """Middleware that hands ``deps`` to every listener as ``context["deps"]``, and a
+    ``respond`` on the request's response_url with our timeout and retries."""
 
     def inject_deps(context: BoltContext, next: Callable[[], Any]) -> Any:
         context["deps"] = deps
+        if context.response_url:
+            client = context.client
+            context["respond"] = ResponseUrl(
+                response_url=context.response_url,
+                proxy=client.proxy if client else None,
+                ssl=client.ssl if client else None,
+            )
         return next()
 
     return inject_deps

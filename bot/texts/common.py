@@ -10,6 +10,8 @@ UNEXPECTED = (
     ":warning: Something went wrong on my side and I've logged it. "
     "Try again, or start over with the command."
 )
+BUSY = ":hourglass: I'm very busy right now and couldn't get to that. Try again in a moment."
+BUSY_FIELD = "I'm very busy right now. Submit again in a moment."
 EXPIRED = (
     ":hourglass: This conversation has expired. Start a new one with the command it came from."
 )
@@ -22,6 +24,7 @@ NOT_YOURS = (
 BAD_PAYLOAD = (
     ":warning: I couldn't match that click to a conversation. Start over with the command."
 )
+SLACK_UNREACHABLE = ":warning: Slack didn't answer me in time, so that may not have gone through. Try again in a moment."
 SLACK_ERROR = ":warning: Slack rejected my reply ({error}). {hint}"
 SLACK_ERROR_HINTS = {
     "not_in_channel": "Invite me to the channel with `/invite @Tradeoffs` and try again.",

@@ -116,3 +116,15 @@ def test_an_unexpected_error_is_a_short_message_without_exception_text(app, sim,
     assert reply.message["text"] == common.UNEXPECTED
     assert "xoxb-leak" not in reply.all_text()
     assert "unhandled RuntimeError" in log_text()
+
+
+@pytest.mark.parametrize("error", [TimeoutError("timed out"), ConnectionResetError("reset")])
+def test_a_slack_timeout_after_the_ack_is_a_warning_and_a_notice(error, slack_api, log_text) -> None:
+    from bot.listeners.errors import handle_error
+
+    told: list[dict] = []
+    body = {"response_url": "http://127.0.0.1:9/r", "user": {"id": "U1"}}
+    handle_error(error, body, lambda **kw: told.append(kw), client=None)
+    assert [t["text"] for t in told] == [common.SLACK_UNREACHABLE]
+    assert f"Slack call failed: {type(error).__name__}" in log_text()
+    assert "Traceback" not in log_text()

@@ -3,8 +3,9 @@ the flow where it was asked for.
 
 The flow is posted with chat.postMessage in the original conversation (and thread); where the
 bot is not a member, the asking message's response_url posts it instead. The asking message
-is then deleted. Posting happens before the modal closes, so a failure shows up in the form
-instead of vanishing.
+is then deleted. The modal closes first (the ack) and the posting happens after it, in the
+post-ack pool (`Deps.later`), so a slow Slack cannot time the submission out; where it
+cannot be posted, the person is told in a DM.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.buildvsbuy import MODE_BLOCK, MODE_INPUT, TOPIC_BLOCK, TOPIC_INPUT, topic_modal
+from bot.blocks.common import notice
 from bot.deps import Deps, team_of
 from bot.domain.buildvsbuy import Mode, clean_topic
 from bot.errors import StateUnavailable
 from bot.features.buildvsbuy.store import create, render
 from bot.features.places import Place, click_channel, container
-from bot.features.replies import tell
+from bot.features.replies import ResponseUrl, tell
 from bot.texts import buildvsbuy as texts
 from bot.texts import common
 
@@ -74,13 +76,21 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
     except StateUnavailable:
         _errors(ack, common.STATE_UNAVAILABLE)
         return
-    if not _post(client, place, render(flow, deps)):
-        _errors(ack, texts.CANT_POST_HERE)
+    user, payload = body["user"]["id"], render(flow, deps)
+    if not deps.later.submit(lambda: _post_flow(client, place, payload, user), what="bvb topic"):
+        _errors(ack, common.BUSY_FIELD)
         return
     ack()
+
+
+def _post_flow(client: WebClient, place: Place, payload: dict[str, Any], user: str) -> None:
+    """After the ack: post the flow, then delete the asking message (or tell the person)."""
+    if not _post(client, place, payload):
+        client.chat_postMessage(channel=user, **notice(texts.CANT_POST_HERE))
+        return
     if place.response_url:  # the asking message has done its job
         try:
-            Respond(response_url=place.response_url)(delete_original=True)
+            ResponseUrl(response_url=place.response_url)(delete_original=True)
         except OSError:
             log.info("could not delete the topic question")
 
@@ -94,7 +104,7 @@ def _post(client: WebClient, place: Place, payload: dict[str, Any]) -> bool:
     if not place.response_url:
         return False
     try:
-        sent = Respond(response_url=place.response_url)(
+        sent = ResponseUrl(response_url=place.response_url)(
             response_type="in_channel", replace_original=False, thread_ts=place.thread_ts,
             **payload,
         )  # fmt: skip

@@ -5,8 +5,9 @@ Submitting builds the same argument string the command would get and answers the
 bad input stays in the form (`response_action: errors` on the offending field, in the
 command's words); a good one is posted to the user ephemerally where the form came from
 (channel in `private_metadata`), through the command's response_url if the bot can't
-post there, or, with no channel (App Home), as a DM. Posting happens before the form
-closes, so a failure shows in the form.
+post there, or, with no channel (App Home), as a DM. The form closes first (the ack) and the
+answer is posted after it, in the post-ack pool (`Deps.later`): a slow Slack cannot turn the
+submission into a timeout. Where nothing can be posted at all, the DM is the last resort.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from bot.domain.cost.request import VOLUME_KINDS
 from bot.domain.cost.result import Estimate
 from bot.features.llmcost.answer import run
 from bot.features.places import Place
-from bot.features.replies import tell
+from bot.features.replies import ResponseUrl, tell
+from bot.texts import common
 from bot.texts import llmcost as texts
 
 log = logging.getLogger(__name__)
@@ -79,9 +81,10 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
     except CostInputError as error:
         ack(response_action="errors", errors={error_block(error): field_error(error)})
         return
-    user = body["user"]["id"]
-    if not deliver(client, user, Place.decode(view.get("private_metadata")), result, args):
-        ack(response_action="errors", errors={field_id("model"): texts.POST_FAILED})
+    user, place = body["user"]["id"], Place.decode(view.get("private_metadata"))
+    job = lambda: deliver(client, user, place, result, args)  # noqa: E731
+    if not Deps.of(context).later.submit(job, what="/llmcost form answer"):
+        ack(response_action="errors", errors={field_id("model"): common.BUSY_FIELD})
         return
     ack()
 
@@ -122,7 +125,7 @@ def deliver(client: WebClient, user: str, place: Place, result: Estimate, args: 
 
 def _respond(url: str, payload: dict[str, Any]) -> bool:
     try:
-        sent = Respond(response_url=url)(
+        sent = ResponseUrl(response_url=url)(
             response_type="ephemeral", replace_original=False, **payload
         )
     except OSError as exc:

@@ -11,18 +11,19 @@ from slack_sdk import WebClient
 from bot.blocks.buildvsbuy import ACTION_COST, ACTION_RECORD, ACTION_TOPIC
 from bot.blocks.decisions import ACTION_EXPORT, ACTION_OWNER, ACTION_REVISIT_COST
 from bot.features.buildvsbuy import clicks, export, owner, record, topic_form
+from bot.listeners.later import after_ack
 
 STEP_ACTIONS = re.compile(r"^bvb\.(yes|no|back|restart|close)$")
 
 
 def register(app: App) -> None:
-    app.action(STEP_ACTIONS)(on_step)
-    app.action(ACTION_RECORD)(on_record)
-    app.action(ACTION_COST)(on_cost)
-    app.action(ACTION_TOPIC)(on_topic)
-    app.action(ACTION_EXPORT)(on_export)
-    app.action(ACTION_REVISIT_COST)(on_revisit_cost)
-    app.action(ACTION_OWNER)(on_owner)
+    app.action(STEP_ACTIONS)(after_ack(on_step))
+    app.action(ACTION_RECORD)(after_ack(on_record))
+    app.action(ACTION_COST)(after_ack(on_cost))
+    app.action(ACTION_TOPIC)(after_ack(on_topic))
+    app.action(ACTION_EXPORT)(after_ack(on_export))
+    app.action(ACTION_REVISIT_COST)(after_ack(on_revisit_cost))
+    app.action(ACTION_OWNER)(after_ack(on_owner))
 
 
 def on_step(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:

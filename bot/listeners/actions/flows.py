@@ -12,6 +12,7 @@ from bot.blocks import assess as assess_blocks
 from bot.blocks import learn as learn_blocks
 from bot.blocks import prioritize as prioritize_blocks
 from bot.features import assess, learn, prioritize
+from bot.listeners.later import after_ack
 
 Click = Callable[[dict, dict, Respond, BoltContext], None]
 CLICKS: dict[str, tuple[str, Click]] = {  # action id prefix -> (what follows it, feature)
@@ -23,7 +24,7 @@ CLICKS: dict[str, tuple[str, Click]] = {  # action id prefix -> (what follows it
 
 def register(app: App) -> None:
     for prefix, (rest, click) in CLICKS.items():
-        app.action(re.compile(rf"^{re.escape(prefix)}\.{rest}$"))(_listener(prefix, click))
+        app.action(re.compile(rf"^{re.escape(prefix)}\.{rest}$"))(after_ack(_listener(prefix, click)))
 
 
 def _listener(prefix: str, click: Click) -> Callable[..., None]:

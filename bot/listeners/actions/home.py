@@ -7,14 +7,15 @@ from slack_sdk import WebClient
 
 from bot.blocks import home as blocks
 from bot.features import home
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(blocks.BVB)(on_buildvsbuy)
-    app.action(blocks.COST)(on_cost)
-    app.action(blocks.PREP)(on_prep)
-    app.action(blocks.LEARN)(on_learn)
-    app.action(blocks.ASSESS)(on_assess)
+    app.action(blocks.BVB)(after_ack(on_buildvsbuy))
+    app.action(blocks.COST)(after_ack(on_cost))
+    app.action(blocks.PREP)(after_ack(on_prep))
+    app.action(blocks.LEARN)(after_ack(on_learn))
+    app.action(blocks.ASSESS)(after_ack(on_assess))
 
 
 def on_buildvsbuy(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:

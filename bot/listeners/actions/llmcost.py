@@ -7,12 +7,13 @@ from slack_sdk import WebClient
 
 from bot.blocks.llmcost import CHART_ACTION, EDIT_ACTION, SHARE_ACTION
 from bot.features.llmcost import buttons, chart
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(SHARE_ACTION)(on_share)
-    app.action(EDIT_ACTION)(on_edit)
-    app.action(CHART_ACTION)(on_chart)
+    app.action(SHARE_ACTION)(after_ack(on_share))
+    app.action(EDIT_ACTION)(after_ack(on_edit))
+    app.action(CHART_ACTION)(after_ack(on_chart))
 
 
 def on_share(

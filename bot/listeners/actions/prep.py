@@ -9,10 +9,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.features.prep import clicks
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(re.compile(r"^prep\."))(on_click)
+    app.action(re.compile(r"^prep\."))(after_ack(on_click))
 
 
 def on_click(

@@ -10,13 +10,14 @@ from slack_sdk import WebClient
 
 from bot.blocks.spend import DIGEST_ACTION, PANEL_ACTION, SAVE_ACTION, TOKEN_ACTION
 from bot.features.spend import dashboard, digest, forecasts, tokens
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(SAVE_ACTION)(on_save)
-    app.action(re.compile("^" + re.escape(PANEL_ACTION) + r"\.[a-z]+$"))(on_panel)
-    app.action(DIGEST_ACTION)(on_digest)
-    app.action(TOKEN_ACTION)(on_token)
+    app.action(SAVE_ACTION)(after_ack(on_save))
+    app.action(re.compile("^" + re.escape(PANEL_ACTION) + r"\.[a-z]+$"))(after_ack(on_panel))
+    app.action(DIGEST_ACTION)(after_ack(on_digest))
+    app.action(TOKEN_ACTION)(after_ack(on_token))
 
 
 def on_save(

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from bot.deps import Deps, team_of
 from bot.features.llmcost import answer, form
 from bot.features.spend import forecasts
+from bot.listeners.later import run_after_ack
 from bot.texts import llmcost as texts
 
 
@@ -25,6 +26,6 @@ def on_command(
         return
     if answer.wants_form(text):
         ack()
-        form.open_for_command(client, command, respond)
+        run_after_ack(context, command, lambda: form.open_for_command(client, command, respond), what="/llmcost form")
         return
     ack(**answer.command(text, Deps.of(context)))

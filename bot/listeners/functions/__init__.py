@@ -4,7 +4,8 @@
 from slack_bolt import App
 
 from bot.features.llmcost import step
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.function(step.CALLBACK_ID)(step.run)
+    app.function(step.CALLBACK_ID)(after_ack(step.run))

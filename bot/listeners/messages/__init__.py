@@ -5,7 +5,8 @@ ignored by the feature."""
 from slack_bolt import App
 
 from bot.features import requests
+from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.event("message")(requests.direct_message)
+    app.event("message")(after_ack(requests.direct_message))

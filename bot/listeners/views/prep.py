@@ -8,10 +8,11 @@ from slack_sdk import WebClient
 
 from bot.blocks.prep_share import SHARE_CALLBACK
 from bot.features.prep import share
+from bot.listeners.later import ack_from_pool
 
 
 def register(app: App) -> None:
-    app.view(SHARE_CALLBACK)(on_share)
+    app.view(SHARE_CALLBACK)(ack_from_pool(on_share))
 
 
 def on_share(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext) -> None:

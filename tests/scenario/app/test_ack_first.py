@@ -108,3 +108,51 @@ def test_llmcost_form_is_acked_before_the_slow_views_open(http_sim, slow_slack) 
     assert took < ACK_BUDGET
     opened = slow_slack.wait_for("views.open", 1, timeout=SLOW + 3)
     assert opened[0].args["view"]["type"] == "modal"
+
+
+def test_llmcost_form_submission_is_acked_before_the_slow_post(http_sim, slow_slack) -> None:
+    http_sim.command("/llmcost")
+    view = slow_slack.wait_for("views.open", 1, timeout=3)[0].args["view"]
+    slow_slack.slow = frozenset({"chat.postEphemeral"})
+    reply, took = timed(lambda: http_sim.submit(view, {}))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    assert reply.ack is None  # the form closes
+    posted = slow_slack.wait_for("chat.postEphemeral", 1, timeout=SLOW + 3)
+    assert "gpt-4o" in str(posted[0].args)
+
+
+def test_buildvsbuy_topic_submission_is_acked_before_the_slow_post(http_sim, slow_slack) -> None:
+    asked = http_sim.command("/buildvsbuy")
+    http_sim.click(asked.message, "bvb.topic")
+    view = slow_slack.wait_for("views.open", 1, timeout=3)[0].args["view"]
+    slow_slack.slow = frozenset({"chat.postMessage"})
+    reply, took = timed(lambda: http_sim.submit(view, {"bvb.topic_input": "support triage"}))
+    assert reply.status == 200
+    assert took < ACK_BUDGET
+    posted = slow_slack.wait_for("chat.postMessage", 1, timeout=SLOW + 3)
+    assert "support triage" in str(posted[0].args)
+
+
+def test_a_full_post_ack_pool_sheds_with_a_busy_notice_and_never_delays_acks(
+    settings, store, knowledge, slow_slack, requests_, caplog
+) -> None:
+    from bot.app import POST_ACK_QUEUE_PER_THREAD
+    from bot.texts import common
+
+    app_settings = settings.model_copy(
+        update={"slack_api_url": slow_slack.url, "listener_threads": 1}
+    )
+    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=False)
+    sim = SlackSim(app, slow_slack, requests_)
+    flows = [sim.command("/buildvsbuy", f"topic {i}").message for i in range(8)]
+    slow_slack.slow = frozenset({"response_url"})
+    with caplog.at_level("WARNING", logger="bot.deps"):
+        took = [timed(lambda f=f: sim.click(f, "Yes", user="U2"))[1] for f in flows]
+    assert max(took) < ACK_BUDGET
+    capacity = 1 + POST_ACK_QUEUE_PER_THREAD
+    assert caplog.text.count("post-ack pool full") == len(flows) - capacity
+    posts = slow_slack.wait_for("response_url", len(flows), timeout=SLOW * (capacity + 2))
+    busy = [p for p in posts if common.BUSY in str(p.args)]
+    assert len(busy) == len(flows) - capacity
+    assert all(p.args.get("response_type") == "ephemeral" for p in busy)
