@@ -31,22 +31,22 @@ def alt_text(curve: BreakEvenCurve) -> str:
     )
 
 
+def _short(value: float, *, money: bool) -> str:
+    """An axis tick: ``$1.5M``, ``$20K``, ``$500`` for money; ``1.5M``, ``20K``, ``500`` calls."""
+    number, sign = Decimal(str(value)), "$" if money else ""
+    if number >= 1_000_000:
+        return f"{sign}{number / 1_000_000:,.1f}M".replace(".0M", "M")
+    if number >= 1_000:
+        return f"{sign}{number / 1_000:,.0f}K"
+    return format_usd(number).removesuffix(".00") if money else format_count(number)
+
+
 def _money_ticks(value: float, _position: object) -> str:
-    amount = Decimal(str(value))
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:,.1f}M".replace(".0M", "M")
-    if amount >= 1_000:
-        return f"${amount / 1_000:,.0f}K"
-    return format_usd(amount).removesuffix(".00")
+    return _short(value, money=True)
 
 
 def _count_ticks(value: float, _position: object) -> str:
-    count = Decimal(str(value))
-    if count >= 1_000_000:
-        return f"{count / 1_000_000:,.1f}M".replace(".0M", "M")
-    if count >= 1_000:
-        return f"{count / 1_000:,.0f}K"
-    return format_count(count)
+    return _short(value, money=False)
 
 
 def draw(curve: BreakEvenCurve) -> bytes:
