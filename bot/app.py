@@ -15,14 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot import listeners
+from bot import listeners, log_hygiene
 from bot.deps import Deps
 from bot.domain.knowledge import Knowledge
 from bot.features.install import Installs
 from bot.listeners.errors import handle_error
 from bot.listeners.middleware import dedupe_events, with_deps
 from bot.settings import Settings
-from bot.slack_client import make_web_client
+from bot.slack_client import SingleWorkspace, make_web_client
 from bot.state import Store
 
 
@@ -36,6 +36,7 @@ def create_app(
 ) -> App:
     """A Bolt ``App`` whose Web API client talks to ``settings.slack_api_url``."""
     signing_secret = settings.secret("slack_signing_secret")
+    log_hygiene.install()
     # Acks run in this pool too (process_before_response=False): Bolt's default of 5 threads
     # makes acks queue behind the work other clicks do after their ack.
     executor = ThreadPoolExecutor(max_workers=settings.listener_threads, thread_name_prefix="bolt")
@@ -56,13 +57,17 @@ def create_app(
     else:
         token = settings.secret("slack_bot_token")
         installs, forget = None, None
-        app = App(  # the token comes with the client
+        single = SingleWorkspace(token)  # no auth.test before an ack (bot/slack_client.py)
+        web = client or make_web_client(settings)
+        app = App(
             signing_secret=signing_secret,
-            client=client or make_web_client(settings, token),
-            token_verification_enabled=False,
+            client=web,
+            authorize=single,
+            before_authorize=single.learn,
             listener_executor=executor,
             process_before_response=process_before_response,
         )
+        web.token = token  # for app.client outside a request; requests get it from authorize
     app.middleware(with_deps(Deps(settings=settings, store=store, knowledge=knowledge)))
     app.middleware(dedupe_events)
     app.error(handle_error)

@@ -14,10 +14,14 @@ stores' semantics:
 
 Keys (``{p}`` is REDIS_PREFIX, ``-`` stands for an absent enterprise or team id):
 
-* ``{p}:install:{client_id}:{enterprise}:{team}:bot`` -- the latest bot, JSON string.
-* ``{p}:install:{client_id}:{enterprise}:{team}:installers`` -- hash user id -> that
+* ``{p}:install:{client_id}:{{enterprise}:{team}}:bot`` -- the latest bot, JSON string.
+* ``{p}:install:{client_id}:{{enterprise}:{team}}:installers`` -- hash user id -> that
   user's latest installation, JSON.
 * ``{p}:oauth_state:{state}`` -- issue time; expires after ``expiration_seconds``.
+
+The braces are a Redis Cluster hash tag: a workspace's two keys share a slot, so ``save``
+(a transaction), ``find_installation`` (a pipeline) and ``delete_all`` (one DEL) work on a
+cluster.
 
 Installations have no TTL: they live until Slack tells us the app was uninstalled or
 its tokens were revoked. Every read is one round trip; Redis errors raise
@@ -81,7 +85,8 @@ class RedisInstallationStore(InstallationStore):
         return self._logger
 
     def _base(self, enterprise_id: str | None, team_id: str | None) -> str:
-        return f"{self.prefix}:install:{self.client_id}:{enterprise_id or NONE}:{team_id or NONE}"
+        where = f"{enterprise_id or NONE}:{team_id or NONE}"
+        return f"{self.prefix}:install:{self.client_id}:{{{where}}}"
 
     def keys_for(self, *, enterprise_id: str | None, team_id: str | None) -> tuple[str, str]:
         """The (bot, installers) keys of one workspace or org."""

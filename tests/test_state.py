@@ -128,8 +128,8 @@ def test_keys_stay_under_the_prefix_and_team(store: Store, redis_client: redis.R
     store.create(key=Key("TB", "flow", "x"), value=Counter(n=2))
     assert store.get(key=Key("TA", "flow", "x"), model=Counter).value.n == 1
     assert sorted(redis_client.scan_iter(match=f"{store.prefix}:*")) == [
-        f"{store.prefix}:TA:flow:x".encode(),
-        f"{store.prefix}:TB:flow:x".encode(),
+        f"{store.prefix}:{{TA}}:flow:x".encode(),
+        f"{store.prefix}:{{TB}}:flow:x".encode(),
     ]
 
 
