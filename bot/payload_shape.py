@@ -63,7 +63,9 @@ _NESTED: dict[str, Spec] = {
     "message": _MESSAGE, "view": _VIEW, "event": _EVENT,
 }  # fmt: skip
 _ITEMS: dict[str, Spec | None] = {
-    "actions": _ACTION, "authorizations": _AUTHORIZATION, "response_urls": None,
+    "actions": _ACTION,
+    "authorizations": _AUTHORIZATION,
+    "response_urls": None,
 }
 
 
