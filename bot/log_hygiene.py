@@ -12,8 +12,8 @@ level set on ``slack_bolt`` does not stick, and a filter also holds under pytest
   verification, at INFO: the line keeps its first words only.
 * ``slack_bolt.App`` warns "Unhandled request (...)" with parts of the body (the text typed
   into a select): the line keeps its first words only.
-* Bolt's OAuth flow (on our logger ``bot.oauth.flow``) logs the OAuth ``code`` when
-  ``oauth.v2.access`` fails: that line keeps its first words only.
+* Bolt's OAuth flow (on ``slack_bolt.App`` or our ``bot.oauth.flow``) logs the OAuth
+  ``code`` when ``oauth.v2.access`` fails: that line keeps its first words only.
 * slack_sdk's Web API and webhook (``response_url``) clients log each retry with the URL at
   INFO and a failed connection at ERROR, though the caller handles both: their records
   below WARNING are kept (as DEBUG) only when the root logger is at DEBUG, ERROR becomes
@@ -26,15 +26,21 @@ from __future__ import annotations
 import logging
 import re
 
-# logger -> (the first words of a line that carries request data, or None; whether the
-# logger is a library's: its lines below WARNING only at DEBUG, ERROR as WARNING)
-HYGIENE: dict[str, tuple[str | None, bool]] = {
-    "slack_bolt.RequestVerification": ("Invalid request signature detected", False),
-    "slack_bolt.App": ("Unhandled request", False),
-    "bot.oauth.flow": ("Failed to fetch oauth.v2.access result", True),  # it logs the code
-    "slack_sdk.web.base_client": (None, True),
-    "slack_sdk.webhook.client": (None, True),
-    "slack_sdk.web.slack_response": (None, True),
+# Lines that carry request data keep these first words only, on any logger below.
+HEADLINES = (
+    "Invalid request signature detected",  # slack_bolt.RequestVerification: the raw body
+    "Unhandled request",  # slack_bolt.App: parts of the body
+    "Failed to fetch oauth.v2.access result",  # Bolt's OAuth flow: the OAuth code
+)
+# logger -> whether it is a library's chatty client (lines below WARNING only at DEBUG,
+# ERROR as WARNING: the caller handles the failure and logs what it does about it)
+HYGIENE: dict[str, bool] = {
+    "slack_bolt.RequestVerification": False,
+    "slack_bolt.App": False,
+    "bot.oauth.flow": True,  # Bolt's OAuth flow and its WebClient log here
+    "slack_sdk.web.base_client": True,
+    "slack_sdk.webhook.client": True,
+    "slack_sdk.web.slack_response": True,
 }
 _URL = re.compile(r"https?://\S*", re.IGNORECASE)
 _TOKEN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
@@ -47,7 +53,7 @@ def scrub(text: str) -> str:
 
 class Hygiene(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        headline, library = HYGIENE.get(record.name, (None, False))
+        library = HYGIENE.get(record.name, False)
         if library and record.levelno < logging.WARNING:
             if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
                 return False
@@ -56,8 +62,9 @@ class Hygiene(logging.Filter):
         if library and record.levelno >= logging.ERROR:
             record.levelno, record.levelname = logging.WARNING, "WARNING"
         message = record.getMessage()
-        if headline and message.startswith(headline):
-            message = f"{headline} (request details not logged)"
+        for headline in HEADLINES:
+            if message.startswith(headline):
+                message = f"{headline} (request details not logged)"
         record.msg, record.args = scrub(message), None
         return True
 

@@ -47,8 +47,8 @@ _VIEW: Spec = {
     "app_id": (str, NONE), "bot_id": (str,), "title": (dict,),
 }  # fmt: skip
 _CONTAINER: Spec = {
-    "type": (str,), "message_ts": (str,), "channel_id": (str,), "view_id": (str,),
-    "thread_ts": (str,), "is_ephemeral": (bool,),
+    "type": (str,), "message_ts": (str, NONE), "channel_id": (str, NONE), "view_id": (str,),
+    "thread_ts": (str, NONE), "is_ephemeral": (bool,),
 }  # fmt: skip
 _MESSAGE: Spec = {
     "ts": (str,), "text": (str,), "thread_ts": (str,), "blocks": (list,), "user": (str,),
