@@ -99,7 +99,7 @@ class RedisInstallationStore(InstallationStore):
         bot_key, installers_key = self.keys_for(
             enterprise_id=installation.enterprise_id, team_id=installation.team_id
         )
-        with redis_errors():
+        with redis_errors(self.client):
             pipe = self.client.pipeline(transaction=True)
             if installation.bot_token is not None:
                 pipe.set(bot_key, _to_json(installation.to_bot()))
@@ -112,26 +112,26 @@ class RedisInstallationStore(InstallationStore):
             self.logger.debug("skipped saving a bot without a bot token")
             return
         bot_key, _ = self.keys_for(enterprise_id=bot.enterprise_id, team_id=bot.team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.set(bot_key, _to_json(bot))
 
     def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         bot_key, _ = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.delete(bot_key)
 
     def delete_installation(
         self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
     ) -> None:
         _, installers_key = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             if user_id is None:
                 self.client.delete(installers_key)
             else:
                 self.client.hdel(installers_key, user_id)
 
     def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.delete(*self.keys_for(enterprise_id=enterprise_id, team_id=team_id))
 
     # --- reads ----------------------------------------------------------------------
@@ -146,7 +146,7 @@ class RedisInstallationStore(InstallationStore):
         if is_enterprise_install:
             team_id = None
         bot_key, _ = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             raw = self.client.get(bot_key)
         return _load(Bot, raw)
 
@@ -161,7 +161,7 @@ class RedisInstallationStore(InstallationStore):
         if is_enterprise_install:
             team_id = None
         bot_key, installers_key = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             pipe = self.client.pipeline(transaction=False)
             pipe.get(bot_key)
             if user_id is None:
@@ -209,7 +209,7 @@ class RedisOAuthStateStore(OAuthStateStore):
 
     def issue(self, *args: object, **kwargs: object) -> str:
         state = uuid.uuid4().hex
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.set(self._key(state), repr(time.time()), ex=self.expiration_seconds)
         return state
 
@@ -217,7 +217,7 @@ class RedisOAuthStateStore(OAuthStateStore):
         """True once for a state this store issued that has not expired; False after."""
         if not state:
             return False
-        with redis_errors():
+        with redis_errors(self.client):
             issued = self.client.getdel(self._key(state))
         if issued is None:
             self.logger.info("OAuth state unknown, used or expired")

@@ -19,12 +19,15 @@ sentinels is ``unavailable(exc)``: the caller raises ``StateUnavailable``.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import redis
+from redis.backoff import NoBackoff
 from redis.cluster import RedisCluster
 from redis.exceptions import ClusterError, CrossSlotTransactionError, RedisClusterException
+from redis.retry import Retry
 from redis.sentinel import Sentinel
 
 from bot.settings import Settings
@@ -36,17 +39,37 @@ _UNAVAILABLE = (
     redis.ConnectionError, redis.TimeoutError, OSError, redis.ReadOnlyError, ClusterError,
     redis.exceptions.AskError, redis.exceptions.TryAgainError, RedisClusterException,
 )  # fmt: skip
-_UNAVAILABLE_REPLIES = ("READONLY", "CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "MOVED", "ASK")  # fmt: skip
+# Error replies of a Redis that cannot serve us right now; inside a Lua script they come back
+# wrapped ("Error running script ...: -READONLY You can't write against a read only replica").
+_UNAVAILABLE_REPLY = re.compile(r"(?:^|-)(READONLY|CLUSTERDOWN|TRYAGAIN|LOADING|MASTERDOWN|MOVED|ASK)\b")  # fmt: skip
 
 
-def unavailable(exc: BaseException) -> bool:
+def unavailable(exc: BaseException | None) -> bool:
     """True for the errors of an unreachable, failing-over or read-only Redis (never for a
     cross-slot mistake, which is a bug and stays loud)."""
-    if isinstance(exc, CrossSlotTransactionError):
+    if exc is None or isinstance(exc, CrossSlotTransactionError):
         return False
     if isinstance(exc, _UNAVAILABLE):
         return True
-    return isinstance(exc, redis.ResponseError) and str(exc).startswith(_UNAVAILABLE_REPLIES)
+    return isinstance(exc, redis.ResponseError) and bool(_UNAVAILABLE_REPLY.search(str(exc)))
+
+
+def read_only(exc: BaseException | None) -> bool:
+    """A write refused by a replica: after a failover, the connections still point at the
+    demoted primary. The write did not happen, so it is safe to retry on new connections."""
+    if isinstance(exc, redis.ReadOnlyError):
+        return True
+    if isinstance(exc, redis.ConnectionError):
+        return "previous master is now a slave" in str(exc)  # redis-py's sentinel connection
+    return isinstance(exc, redis.ResponseError) and "READONLY" in str(exc)
+
+
+def forget_connections(client: Client) -> None:
+    """Close the pooled connections, so the next command connects afresh (to the current
+    primary, for a sentinel-managed client). A cluster client re-learns its nodes itself."""
+    pool = getattr(client, "connection_pool", None)
+    if pool is not None:
+        pool.disconnect()
 
 
 def sentinels(url: str) -> tuple[list[tuple[str, int]], str | None, int]:
@@ -67,7 +90,7 @@ def connect(settings: Settings) -> Client:
     url = settings.redis_url
     if settings.redis_mode == "cluster":
         settings.require("redis_url")
-        return RedisCluster.from_url(str(url), **TIMEOUTS, cluster_error_retry_attempts=1)
+        return RedisCluster.from_url(str(url), **TIMEOUTS, retry=Retry(NoBackoff(), 1))
     if settings.redis_mode == "sentinel":
         settings.require("redis_url", "redis_sentinel_master")
         addresses, password, db = sentinels(str(url))

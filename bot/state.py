@@ -13,7 +13,7 @@ workspace's deletion) work on a cluster. Keys are only ever built by ``Key.rende
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -22,11 +22,12 @@ from pydantic import BaseModel, ValidationError
 
 from bot import redis_client
 from bot.errors import StateConflict, StateMissing, StateUnavailable
-from bot.redis_client import Client, unavailable
+from bot.redis_client import Client, forget_connections, read_only, unavailable
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 _CREATE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -87,12 +88,16 @@ class Versioned(Generic[M]):
 
 
 @contextmanager
-def _redis_errors() -> Iterator[None]:
+def _redis_errors(client: Client | None = None) -> Iterator[None]:
+    """Redis errors that mean "unavailable right now" become StateUnavailable (a READONLY
+    also drops ``client``'s connections, so the next command finds the current primary)."""
     try:
         yield
     except Exception as exc:
         if not unavailable(exc):
             raise
+        if client is not None and read_only(exc):
+            forget_connections(client)
         log.warning("state store unavailable: %s", type(exc).__name__)
         raise StateUnavailable("state store unavailable") from exc
 
@@ -131,18 +136,28 @@ class Store:
     def _key(self, key: Key) -> str:
         return key.render(self.prefix)
 
+    def _write(self, call: Callable[[], T]) -> T:
+        """One write; after a READONLY (a failover moved the primary) once more, on new
+        connections: the refused write did not happen, so repeating it is safe."""
+        try:
+            with _redis_errors(self.client):
+                return call()
+        except StateUnavailable as exc:
+            if not read_only(exc.__cause__):
+                raise
+        with _redis_errors(self.client):
+            return call()
+
     def get(self, *, key: Key, model: type[M]) -> Versioned[M] | None:
         """The stored value and its version, or None if absent, expired or unreadable."""
-        with _redis_errors():
+        with _redis_errors(self.client):
             version, data = self.client.hmget(self._key(key), ["v", "d"])
         return _parse(model, version, data, key)
 
     def create(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Store a new value at version 1; StateConflict if the key exists."""
-        with _redis_errors():
-            created = self._create(
-                keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
-            )
+        args = [value.model_dump_json(), ttl or self.default_ttl]
+        created = self._write(lambda: self._create(keys=[self._key(key)], args=args))
         if not created:
             raise StateConflict(f"{key.kind} already exists")
         return Versioned(1, value)
@@ -154,11 +169,8 @@ class Store:
 
         One round trip. A lost race raises StateConflict carrying the winner's value
         (``.current``), so the caller can say who won without reading again."""
-        with _redis_errors():
-            result = self._update(
-                keys=[self._key(key)],
-                args=[expected_version, value.model_dump_json(), ttl or self.default_ttl],
-            )
+        args = [expected_version, value.model_dump_json(), ttl or self.default_ttl]
+        result = self._write(lambda: self._update(keys=[self._key(key)], args=args))
         if isinstance(result, list):  # lost the race: the winner's value comes back with it
             current = _parse(type(value), result[1], result[2], key)
             raise StateConflict(f"{key.kind} changed", current=current)
@@ -168,12 +180,8 @@ class Store:
 
     def put(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Write unconditionally (last writer wins), bumping the version."""
-        with _redis_errors():
-            version = int(
-                self._put(
-                    keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
-                )
-            )
+        args = [value.model_dump_json(), ttl or self.default_ttl]
+        version = int(self._write(lambda: self._put(keys=[self._key(key)], args=args)))
         return Versioned(version, value)
 
     def keep(self, *, key: Key, expected_version: int, value: BaseModel) -> Versioned:
@@ -190,13 +198,11 @@ class Store:
         return Versioned(int(result), value)
 
     def delete(self, *, key: Key) -> None:
-        with _redis_errors():
-            self.client.delete(self._key(key))
+        self._write(lambda: self.client.delete(self._key(key)))
 
     def claim(self, *, key: Key, ttl: int) -> bool:
         """Set-if-absent with a TTL: True for the first caller only (event dedupe)."""
-        with _redis_errors():
-            return bool(self.client.set(self._key(key), "1", nx=True, ex=ttl))
+        return bool(self._write(lambda: self.client.set(self._key(key), "1", nx=True, ex=ttl)))
 
     def push_recent(self, *, key: Key, value: BaseModel, keep: int, ttl: int) -> None:
         """Prepend to a capped list (newest first), in one round trip."""
@@ -205,17 +211,20 @@ class Store:
     def push_recent_many(self, *, lists: list[tuple[Key, int]], value: BaseModel, ttl: int) -> None:
         """Prepend ``value`` to several capped lists ``(key, keep)``, in one round trip."""
         data = value.model_dump_json()
-        with _redis_errors():
+
+        def push() -> object:  # one transaction: every list is the same workspace's (one slot)
             pipe = self.client.pipeline(transaction=True)
             for key, keep in lists:
                 name = self._key(key)
                 pipe.lpush(name, data)
                 pipe.ltrim(name, 0, keep - 1)
                 pipe.expire(name, ttl)
-            pipe.execute()
+            return pipe.execute()
+
+        self._write(push)
 
     def recent(self, *, key: Key, model: type[M], limit: int) -> list[M]:
-        with _redis_errors():
+        with _redis_errors(self.client):
             raw = self.client.lrange(self._key(key), 0, limit - 1)
         items = []
         for data in raw:
@@ -229,7 +238,7 @@ class Store:
         """Delete every key of one workspace (after it uninstalled the app); returns how many."""
         pattern = f"{self.prefix}:{_glob_escape(team_tag(team))}:*"
         deleted = 0
-        with _redis_errors():
+        with _redis_errors(self.client):
             batch: list[bytes] = []
             for name in self.client.scan_iter(match=pattern, count=500):
                 batch.append(name)
