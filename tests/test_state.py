@@ -181,7 +181,7 @@ MULTI_KEY_OPS = {  # every place in bot/ that sends several keys in one command 
     ("bot/state.py", "pipeline(transaction=True)"): "Store.push_recent_many",
     ("bot/state.py", "unlink(*batch)"): "Store.delete_team",
     ("bot/oauth_store.py", "pipeline(transaction=True)"): "RedisInstallationStore.save",
-    ("bot/oauth_store.py", "pipeline(transaction=False)"): "RedisInstallationStore.find_installation",  # fmt: skip
+    ("bot/oauth_store.py", "pipeline(transaction=False)"): "RedisInstallationStore.find_installation",
     ("bot/oauth_store.py", "delete(*self.keys_for"): "RedisInstallationStore.delete_all",
 }
 MULTI_KEY_CALLS = re.compile(r"pipeline\(|\.(?:delete|unlink|mget|mset|exists|touch)\(\*|\.(?:eval|evalsha)\(|numkeys")  # fmt: skip

@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.devtools.signed import Request
-from bot.devtools.sim import Reply, SlackSim
+from bot.devtools.sim import SlackSim
 from bot.server import EVENTS_PATH, WSGIApp
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import urllib.error
@@ -65,10 +66,8 @@ def raw(base: str, data: bytes, *, timeout: float = 10.0) -> tuple[int, bytes]:
     """Send ``data`` as it is on a new connection to ``base``; (status, response body)."""
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=timeout) as conn:
-        try:
-            conn.sendall(data)
-        except OSError:
-            pass  # the server may answer (and close) before reading everything we send
+        with contextlib.suppress(OSError):  # the server may answer (and close) before
+            conn.sendall(data)  # reading everything we send
         received = b""
         while b"\r\n\r\n" not in received or not _complete(received):
             try:

@@ -117,7 +117,7 @@ class SentinelSetup:
         return f"redis+sentinel://127.0.0.1:{self.sentinel}/0"
 
     def current_primary(self) -> int:
-        host, port = client(self.sentinel).execute_command("SENTINEL GET-MASTER-ADDR-BY-NAME", self.service)  # fmt: skip
+        _host, port = client(self.sentinel).execute_command("SENTINEL GET-MASTER-ADDR-BY-NAME", self.service)  # fmt: skip
         return int(port)
 
     def replica_known(self) -> bool:

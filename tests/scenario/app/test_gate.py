@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.app import create_app
-from bot.gate import MAX_BODY_BYTES, Refused, RefusalLog
+from bot.gate import MAX_BODY_BYTES, RefusalLog, Refused
 from bot.server import EVENTS_PATH, make_wsgi_app
 from tests.conftest import SIGNING_SECRET
 from tests.support.loopback import http, post_bytes, raw, serve
@@ -73,7 +73,11 @@ CASES: dict[str, tuple[bytes, Callable[[bytes], dict], int]] = {
     "timestamp 5000 digits": (COMMAND, with_timestamp("9" * 5000), 401),
     "timestamp -1": (COMMAND, with_timestamp("-1"), 401),
     "timestamp not ASCII": (COMMAND, with_timestamp("١٧٠٠٠٠٠٠٠٠".encode()), 401),
-    "signature not ASCII": (COMMAND, lambda b: {**signed(b), "X-Slack-Signature": b"v0=\xe9\xff"}, 401),  # fmt: skip
+    "signature not ASCII": (
+        COMMAND,
+        lambda b: {**signed(b), "X-Slack-Signature": b"v0=\xe9\xff"},
+        401,
+    ),
     "signature empty": (COMMAND, lambda b: {**signed(b), "X-Slack-Signature": ""}, 401),
     "stale 301 s": (COMMAND, lambda b: signed(b, FORM, age=301), 401),
     "from the future": (COMMAND, lambda b: signed(b, FORM, age=-301), 401),
@@ -89,15 +93,27 @@ CASES: dict[str, tuple[bytes, Callable[[bytes], dict], int]] = {
     "actions: null": (interaction(actions=None), lambda b: signed(b, FORM), 400),
     "actions: [null]": (interaction(actions=[None]), lambda b: signed(b, FORM), 400),
     "actions: [1]": (interaction(actions=[1]), lambda b: signed(b, FORM), 400),
-    "view: null": (payload({"type": "view_submission", "view": None, "user": {"id": "U1"}}), lambda b: signed(b, FORM), 400),  # fmt: skip
-    "view: a string": (payload({"type": "view_submission", "view": CANARY}), lambda b: signed(b, FORM), 400),  # fmt: skip
-    "view state values a list": (payload({"type": "view_submission", "view": {"state": {"values": []}}}), lambda b: signed(b, FORM), 400),  # fmt: skip
+    "view: null": (
+        payload({"type": "view_submission", "view": None, "user": {"id": "U1"}}),
+        lambda b: signed(b, FORM),
+        400,
+    ),
+    "view: a string": (
+        payload({"type": "view_submission", "view": CANARY}),
+        lambda b: signed(b, FORM),
+        400,
+    ),
+    "view state values a list": (
+        payload({"type": "view_submission", "view": {"state": {"values": []}}}),
+        lambda b: signed(b, FORM),
+        400,
+    ),
     "user: null": (interaction(user=None), lambda b: signed(b, FORM), 400),
     "team: a string": (interaction(team=CANARY), lambda b: signed(b, FORM), 400),
     "container: a string": (interaction(container=CANARY), lambda b: signed(b, FORM), 400),
     "event: a string": (event(event=CANARY), signed, 400),
     "event: null": (event(event=None), signed, 400),
-    "event text a number": (event(event={"type": "message", "text": 5, "user": "U1"}), signed, 400),  # fmt: skip
+    "event text a number": (event(event={"type": "message", "text": 5, "user": "U1"}), signed, 400),
     "authorizations: a string": (event(authorizations=CANARY), signed, 400),
 }
 
@@ -114,7 +130,9 @@ def test_each_bad_request_gets_a_4xx_one_warning_and_nothing_else(
     caplog.set_level(logging.INFO)
     status, answer = raw(site, post_bytes(EVENTS_PATH, body, headers(body)))
     assert status == expected, answer
-    assert len(answer) < 40 and b"Traceback" not in answer and b"Tradeoffs" not in answer
+    assert len(answer) < 40
+    assert b"Traceback" not in answer
+    assert b"Tradeoffs" not in answer
     time.sleep(0.1)  # give an (unwanted) background listener time to show itself
     lines = _gate_lines(caplog)
     assert [r.levelname for r in lines] == ["WARNING"], [r.getMessage() for r in caplog.records]
@@ -180,7 +198,8 @@ def test_good_requests_healthz_and_ssl_check_still_get_through(site, slack_api, 
     body, headers = requests_.slash_command("/buildvsbuy", "support triage", user_id="U1",
                                             channel_id="C1", response_url=slack_api.new_response_url())  # fmt: skip
     status, _, text = http("POST", site + EVENTS_PATH, body=body, headers=headers)
-    assert status == 200 and json.loads(text)["response_type"] == "in_channel"
+    assert status == 200
+    assert json.loads(text)["response_type"] == "in_channel"
     assert http("GET", site + "/healthz")[0] == 200
     ssl_check = b"ssl_check=1&token=x"
     assert raw(site, post_bytes(EVENTS_PATH, ssl_check, {"Content-Type": FORM}))[0] == 200

@@ -52,7 +52,8 @@ def _everything(sim: SlackSim) -> dict:
     posted = sim.click(done, "Post decision record")  # one pipeline over several lists
     assert "decision record" in posted.all_text().lower() or posted.messages
     home = sim.open_home()
-    assert home.views and "support triage" in json.dumps(home.views[-1])
+    assert home.views
+    assert "support triage" in json.dumps(home.views[-1])
     sim.mention("assess", thread_ts="1700000000.000100")
     sim.dm("prep")
     sim.dm("status")
@@ -89,7 +90,8 @@ def test_the_whole_product_runs_on_a_cluster_and_a_workspace_keeps_one_slot(
     uninstall = sim.requests.event({"type": "app_uninstalled"})
     assert sim.send(uninstall).status == 200  # deletes the workspace: SCAN on every node, UNLINK
     left = _keys(store.client, store.prefix)
-    assert left and all("{T0OTHER}" in k for k in left), left
+    assert left
+    assert all("{T0OTHER}" in k for k in left), left
     store.delete_team("T0OTHER")
     assert _keys(store.client, store.prefix) == []
 
@@ -100,13 +102,15 @@ def test_oauth_installs_and_states_work_on_a_cluster(cluster, app_settings) -> N
     installs.save(Installation(app_id="A1", enterprise_id="E1", team_id="T1", user_id="U1",
                                bot_token="xoxb-1", bot_id="B1", bot_user_id="U0BOT"))  # fmt: skip
     found = installs.find_installation(enterprise_id="E1", team_id="T1", user_id="U1")
-    assert found is not None and found.bot_token == "xoxb-1"
+    assert found is not None
+    assert found.bot_token == "xoxb-1"
     assert installs.find_bot(enterprise_id="E1", team_id="T1").bot_user_id == "U0BOT"  # type: ignore[union-attr]
     installs.delete_all(enterprise_id="E1", team_id="T1")  # one DEL of two keys
     assert installs.find_bot(enterprise_id="E1", team_id="T1") is None
     states = RedisOAuthStateStore(store.client, prefix=store.prefix, expiration_seconds=60)
     state = states.issue()
-    assert states.consume(state) is True and states.consume(state) is False
+    assert states.consume(state) is True
+    assert states.consume(state) is False
 
 
 def test_a_cluster_node_going_down_is_state_unavailable_then_recovers(
@@ -143,7 +147,8 @@ def test_cluster_down_and_healthz(cluster, app_settings) -> None:
     reply = redis.exceptions.ClusterDownError("CLUSTERDOWN The cluster is down")
     from bot.redis_client import unavailable
 
-    assert unavailable(reply) and unavailable(redis.exceptions.TryAgainError("TRYAGAIN"))
+    assert unavailable(reply)
+    assert unavailable(redis.exceptions.TryAgainError("TRYAGAIN"))
     assert unavailable(redis.exceptions.MovedError("3999 127.0.0.1:6381"))
     assert unavailable(redis.ReadOnlyError("READONLY You can't write against a read only replica."))  # fmt: skip
     assert not unavailable(redis.exceptions.CrossSlotTransactionError("a bug"))
@@ -179,7 +184,8 @@ def test_a_failover_in_the_middle_of_a_walk(
         guard.check(reply, what="a click after the failover")
         assert common.STATE_UNAVAILABLE not in reply.all_text()
         message = reply.message
-    assert buttons(message) and "Post decision record" in json.dumps(message)
+    assert buttons(message)
+    assert "Post decision record" in json.dumps(message)
     assert health(store) == {"ok": True, "redis": "ok"}
     assert store.client.connection_pool.get_master_address()[1] == new
 
