@@ -191,8 +191,9 @@ class Gate:
         except Refused as refusal:
             self.refusals.refused(refusal)
             status, text = _ANSWERS[refusal.status]
-            start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
-            return [text.encode()]
+            answer = text.encode()
+            start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(answer)))])  # fmt: skip
+            return [answer]
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         return self.app(environ, start_response)
