@@ -6,17 +6,14 @@ is stopped (terminate, then kill) when the context ends."""
 from __future__ import annotations
 
 import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import redis
 
-from bot.devtools.redis_server import free_port, redis_executable
+from bot.devtools.redis_server import RedisServer, free_port
 
 SLOTS = 16384
 
@@ -31,36 +28,6 @@ def _until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
             pass
         time.sleep(0.05)
     raise RuntimeError(f"timed out waiting for {what}")
-
-
-@dataclass
-class Processes:
-    directory: Path
-    running: dict[int, subprocess.Popen] = field(default_factory=dict)
-
-    def start(self, port: int, *args: str, config: str | None = None) -> None:
-        command = [redis_executable()]
-        if config is not None:
-            path = self.directory / f"{port}.conf"
-            path.write_text(config)
-            command.append(str(path))
-        command += ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-        command += ["--dir", str(self.directory), *args]
-        self.running[port] = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        _until(lambda: client(port).ping(), f"redis on port {port}", timeout=10)
-
-    def stop(self, port: int) -> None:
-        process = self.running.pop(port)
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-    def stop_all(self) -> None:
-        for port in list(self.running):
-            self.stop(port)
 
 
 def _cluster_port() -> int:
@@ -82,31 +49,40 @@ def client(port: int, *, text: bool = False) -> redis.Redis:
 
 
 @contextmanager
+def _servers() -> Iterator[list[RedisServer]]:
+    """Servers started into the list are all closed at the end, whatever happens."""
+    started: list[RedisServer] = []
+    try:
+        yield started
+    finally:
+        for server in started:
+            server.close()
+
+
+def _start(servers: list[RedisServer], port: int, *args: str, config: str | None = None) -> None:
+    servers.append(RedisServer(port, args=args, config=config).start())
+
+
+@contextmanager
 def redis_cluster(nodes: int = 3) -> Iterator[list[int]]:
     """A Redis Cluster of ``nodes`` primaries (slots split evenly); yields their ports."""
-    with tempfile.TemporaryDirectory(prefix="tradeoffs-cluster-") as directory:
-        procs = Processes(Path(directory))
+    with _servers() as servers:
         ports = [_cluster_port() for _ in range(nodes)]
-        try:
-            for port in ports:
-                procs.start(port, "--cluster-enabled", "yes", "--cluster-config-file",
-                            f"nodes-{port}.conf", "--cluster-node-timeout", "1000")  # fmt: skip
-            share = SLOTS // nodes
-            for i, port in enumerate(ports):
-                last = SLOTS - 1 if i == nodes - 1 else (i + 1) * share - 1
-                client(port).execute_command("CLUSTER ADDSLOTS", *range(i * share, last + 1))
-            for port in ports[1:]:
-                client(port).execute_command("CLUSTER MEET", "127.0.0.1", ports[0])
-            for port in ports:
-                _until(lambda p=port: client(p).execute_command("CLUSTER INFO")["cluster_state"] == "ok", "cluster_state ok")  # fmt: skip
-            yield ports
-        finally:
-            procs.stop_all()
+        for port in ports:
+            _start(servers, port, "--cluster-enabled", "yes", "--cluster-node-timeout", "1000")
+        share = SLOTS // nodes
+        for i, port in enumerate(ports):
+            last = SLOTS - 1 if i == nodes - 1 else (i + 1) * share - 1
+            client(port).execute_command("CLUSTER ADDSLOTS", *range(i * share, last + 1))
+        for port in ports[1:]:
+            client(port).execute_command("CLUSTER MEET", "127.0.0.1", ports[0])
+        for port in ports:
+            _until(lambda p=port: client(p).execute_command("CLUSTER INFO")["cluster_state"] == "ok", "cluster_state ok")  # fmt: skip
+        yield ports
 
 
 @dataclass
 class SentinelSetup:
-    procs: Processes
     primary: int
     replica: int
     sentinel: int
@@ -144,21 +120,17 @@ class SentinelSetup:
 @contextmanager
 def redis_sentinel() -> Iterator[SentinelSetup]:
     """A primary, one replica and one sentinel watching them (quorum 1)."""
-    with tempfile.TemporaryDirectory(prefix="tradeoffs-sentinel-") as directory:
-        procs = Processes(Path(directory))
+    with _servers() as servers:
         primary, replica, watcher = free_port(), free_port(), free_port()
-        setup = SentinelSetup(procs, primary, replica, watcher)
-        try:
-            procs.start(primary)
-            procs.start(replica, "--replicaof", "127.0.0.1", str(primary))
-            _until(lambda: client(replica).info("replication")["master_link_status"] == "up", "replication")  # fmt: skip
-            config = (
-                f"sentinel monitor {setup.service} 127.0.0.1 {primary} 1\n"
-                f"sentinel down-after-milliseconds {setup.service} 1000\n"
-                f"sentinel failover-timeout {setup.service} 5000\n"
-            )
-            procs.start(watcher, "--sentinel", config=config)
-            _until(setup.replica_known, "the sentinel to see a healthy replica")
-            yield setup
-        finally:
-            procs.stop_all()
+        setup = SentinelSetup(primary, replica, watcher)
+        _start(servers, primary)
+        _start(servers, replica, "--replicaof", "127.0.0.1", str(primary))
+        _until(lambda: client(replica).info("replication")["master_link_status"] == "up", "replication")  # fmt: skip
+        config = (
+            f"sentinel monitor {setup.service} 127.0.0.1 {primary} 1\n"
+            f"sentinel down-after-milliseconds {setup.service} 1000\n"
+            f"sentinel failover-timeout {setup.service} 5000\n"
+        )
+        _start(servers, watcher, "--sentinel", config=config)
+        _until(setup.replica_known, "the sentinel to see a healthy replica")
+        yield setup

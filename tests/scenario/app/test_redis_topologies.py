@@ -67,6 +67,12 @@ def _cluster_store(ports: list[int], settings: Settings) -> Store:
     return store
 
 
+def _app_on(store: Store, app_settings, knowledge, slack_api, requests_, caplog) -> tuple[SlackSim, Guard]:  # fmt: skip
+    """The real app on ``store``, and a guard on what it shows and logs."""
+    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
+    return SlackSim(app, slack_api, requests_), Guard(slack_api, caplog)
+
+
 def _keys(raw: RedisCluster, prefix: str) -> list[str]:
     return sorted(k.decode() for k in raw.scan_iter(match=f"{prefix}:*", target_nodes=RedisCluster.ALL_NODES))  # fmt: skip
 
@@ -75,16 +81,14 @@ def test_the_whole_product_runs_on_a_cluster_and_a_workspace_keeps_one_slot(
     cluster, app_settings, knowledge, slack_api, requests_, caplog
 ) -> None:
     store = _cluster_store(cluster, app_settings)
-    guard = Guard(slack_api, caplog)
-    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
-    sim = SlackSim(app, slack_api, requests_)
+    sim, guard = _app_on(store, app_settings, knowledge, slack_api, requests_, caplog)
     _everything(sim)
     guard.check_logs(what="a walk on the cluster")
     keys = _keys(store.client, store.prefix)
     assert {k.split(":")[2] for k in keys} >= {"flow", "decisions", "thread", "event"}
     assert {store.client.keyslot(k) for k in keys} == {store.client.keyslot(f"x{{{requests_.team_id}}}")}  # fmt: skip
     other = sim.requests.__class__(sim.requests.signing_secret, team_id="T0OTHER")
-    SlackSim(app, slack_api, other).command("/buildvsbuy", "another workspace")
+    SlackSim(sim.app, slack_api, other).command("/buildvsbuy", "another workspace")
     nodes = {store.client.get_node_from_key(k).name for k in _keys(store.client, store.prefix)}
     assert len(nodes) >= 1
     uninstall = sim.requests.event({"type": "app_uninstalled"})
@@ -117,9 +121,7 @@ def test_a_cluster_node_going_down_is_state_unavailable_then_recovers(
     cluster, app_settings, knowledge, slack_api, requests_, caplog
 ) -> None:
     store = _cluster_store(cluster, app_settings)
-    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
-    sim = SlackSim(app, slack_api, requests_)
-    guard = Guard(slack_api, caplog)
+    sim, guard = _app_on(store, app_settings, knowledge, slack_api, requests_, caplog)
     started = sim.command("/buildvsbuy", "support triage").message
     node = store.client.get_node_from_key(Key(requests_.team_id, "flow", "x").render(store.prefix))
     assert health(store) == {"ok": True, "redis": "ok"}
@@ -164,9 +166,7 @@ def test_a_failover_in_the_middle_of_a_walk(
     sentinel, app_settings, knowledge, slack_api, requests_, caplog
 ) -> None:
     store = _sentinel_store(sentinel, app_settings)
-    guard = Guard(slack_api, caplog)
-    app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
-    sim = SlackSim(app, slack_api, requests_)
+    sim, guard = _app_on(store, app_settings, knowledge, slack_api, requests_, caplog)
     steps = LONGEST.steps
     message = sim.command("/buildvsbuy", "support triage").message
     half = len(steps) // 2
