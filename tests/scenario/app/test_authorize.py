@@ -5,19 +5,31 @@ Bolt still drops the bot's own messages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from bot.app import create_app
+from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.sim import SlackSim
 
 REINSTALL = "reinstall"
 
 
 @pytest.fixture
-def fresh_sim(app_settings, store, knowledge, slack_api, requests_) -> SlackSim:
-    """A brand-new app (as in a new gunicorn worker), with Slack's auth.test broken."""
-    for status in (500, 200, 200):
-        slack_api.fail_next("auth.test", "invalid_auth" if status == 200 else "fatal_error", status)
+def slack_api(settings) -> Iterator[FakeSlack]:
+    """This module's own FakeSlack, with auth.test broken (the faults die with it)."""
+    with FakeSlack() as fake:
+        for status in (500, 200, 200):
+            fake.fail_next("auth.test", "invalid_auth" if status == 200 else "fatal_error", status)
+        yield fake
+        assert fake.validation_problems == []
+
+
+@pytest.fixture
+def fresh_sim(settings, store, knowledge, slack_api, requests_) -> SlackSim:
+    """A brand-new app (as in a new gunicorn worker)."""
+    app_settings = settings.model_copy(update={"slack_api_url": slack_api.url})
     app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)
     return SlackSim(app, slack_api, requests_)
 
