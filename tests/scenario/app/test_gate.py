@@ -206,3 +206,39 @@ def test_good_requests_healthz_and_ssl_check_still_get_through(site, slack_api, 
     challenge = json.dumps({"type": "url_verification", "challenge": "c-1", "token": "x"}).encode()
     status, answer = raw(site, post_bytes(EVENTS_PATH, challenge, signed(challenge)))
     assert (status, json.loads(answer)) == (200, {"challenge": "c-1"})
+
+
+GENUINE = {
+    "command": lambda r, url: r.slash_command(
+        "/llmcost", "help", user_id="U1", channel_id="C1", response_url=url
+    ),
+    "click": lambda r, url: r.block_action(
+        "bvb.yes", "x", user_id="U1", channel_id="C1", message_ts="1.2", response_url=url
+    ),
+    "click in a view": lambda r, url: r.block_action(
+        "cost.share", "x", user_id="U1", view={"id": "V1", "blocks": []}
+    ),
+    "shortcut": lambda r, url: r.message_shortcut(
+        "bvb.decide",
+        {"ts": "1.2", "text": "hi", "user": "U2"},
+        user_id="U1",
+        channel_id="C1",
+        response_url=url,
+    ),
+    "view submission": lambda r, url: r.view_submission(
+        "cost.modal", {"b": {"a": {"type": "plain_text_input", "value": "x"}}}, user_id="U1"
+    ),
+    "dm": lambda r, url: r.direct_message("hello", user_id="U1", channel_id="D1"),
+    "mention": lambda r, url: r.app_mention("help", user_id="U1", channel_id="C1", thread_ts="1.2"),
+    "home": lambda r, url: r.app_home_opened(user_id="U1"),
+    "workflow step": lambda r, url: r.function_executed("estimate_llm_cost", {"model": "gpt-4o"}),
+    "uninstall": lambda r, url: r.event({"type": "app_uninstalled"}),
+}
+
+
+@pytest.mark.parametrize("kind", list(GENUINE))
+def test_what_slack_sends_passes_the_gate(site, slack_api, requests_, caplog, kind) -> None:
+    body, headers = GENUINE[kind](requests_, slack_api.new_response_url())
+    status, _ = raw(site, post_bytes(EVENTS_PATH, body.encode(), headers))
+    assert status not in (400, 401, 413)
+    assert _gate_lines(caplog) == []
