@@ -1,5 +1,5 @@
 """The logging promise, black box: canary strings sent through every path (commands, clicks,
-modal submissions, events, App Home, failed verification, malformed bodies, dead and
+a message shortcut, a workflow step, modal submissions, events, App Home, failed verification, malformed bodies, dead and
 malformed response_urls, OAuth) never appear in a log line at INFO or above, from our
 loggers, Bolt's or slack_sdk's; nor does any response_url, trigger_id or token the requests
 carried. Every request goes through the WSGI app (the gate, then Bolt), logging at INFO as
@@ -18,7 +18,9 @@ from pydantic import SecretStr
 from bot.app import create_app
 from bot.devtools.sim import find_button
 from bot.devtools.view_state import input_fields
+from bot.features.llmcost.step import CALLBACK_ID as STEP_CALLBACK
 from bot.server import EVENTS_PATH, make_wsgi_app
+from bot.texts.buildvsbuy import SHORTCUT_CALLBACK
 from tests.conftest import BOT_TOKEN
 from tests.support.gated import GatedSim, call
 
@@ -60,6 +62,12 @@ def _drive_a_workspace(sim: GatedSim, fake) -> None:
     for url in (DEAD, "http://", f"https://{CANARY}.invalid/x"):
         fake.fail_next("chat.postEphemeral", "not_in_channel")  # the answer goes to the url
         sim.submit({**modal, "private_metadata": json.dumps({"c": "C0TEST", "r": url})}, {})
+    ts = fake.add_message("C0TEST", {"user": "U0CAROL", "text": f"{CANARY} shortcut"})
+    sim.send(sim.requests.message_shortcut(
+        SHORTCUT_CALLBACK, {"user": "U0CAROL", "text": f"{CANARY} shortcut", "ts": ts},
+        user_id=sim.user, channel_id="C0TEST", response_url=fake.new_response_url(channel="C0TEST"),
+    ))  # fmt: skip
+    sim.send(sim.requests.function_executed(STEP_CALLBACK, {"model": CANARY, "input_tokens": CANARY}))  # fmt: skip
     sim.dm(CANARY)
     sim.dm(f"prep {CANARY}")
     sim.mention(CANARY)
