@@ -79,15 +79,20 @@ def read_body(environ: dict[str, Any], limit: int = MAX_BODY_BYTES) -> bytes:
 
 
 def _read(stream: Any, size: int) -> bytes:
+    """Up to ``size`` bytes; a connection cut mid-body (gunicorn's ``NoMoreData``, a bad chunk)
+    is a 400, not a traceback."""
     if stream is None or size <= 0:
         return b""
     parts, got = [], 0
-    while got < size:
-        part = stream.read(min(_CHUNK, size - got))
-        if not part:
-            break
-        parts.append(part)
-        got += len(part)
+    try:
+        while got < size:
+            part = stream.read(min(_CHUNK, size - got))
+            if not part:
+                break
+            parts.append(part)
+            got += len(part)
+    except (OSError, ValueError):
+        raise Refused(400, "body could not be read (connection cut or bad chunk)") from None
     return b"".join(parts)
 
 

@@ -206,3 +206,13 @@ def test_no_request_data_in_the_servers_log(slack_api, redis_url, key_prefix, re
     assert "refused a request with 401: stale timestamp" in output
     assert canary not in output
     assert BOT_TOKEN not in output
+
+
+def test_a_broken_chunked_body_is_400_without_a_traceback(server: str) -> None:
+    from tests.support.loopback import raw
+
+    broken = (f"POST {EVENTS} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+              "Transfer-Encoding: chunked\r\nContent-Type: x\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")  # fmt: skip
+    status, answer = raw(server, broken.encode())
+    assert status == 400
+    assert b"Traceback" not in answer
