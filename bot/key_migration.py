@@ -3,7 +3,7 @@
 Before, a workspace's keys were ``{p}:T123:flow:…`` and its installation
 ``{p}:install:{client_id}:E1:T123:bot``; now the team is a Redis Cluster hash tag,
 ``{p}:{T123}:flow:…`` and ``{p}:install:{client_id}:{E1:T123}:bot``. Without this, an
-upgrade would lose the walks in progress, App Home's recent decisions (90 days) and, in
+upgrade would lose the walks in progress, the decision log (kept for good) and, in
 OAuth mode, every installation (no TTL: workspaces would have to reinstall).
 
 ``migrate`` SCANs the prefix and RENAMENXes each old-style key (its TTL goes with it). It is

@@ -6,7 +6,7 @@ compare-and-set on the version, so of two simultaneous writers exactly one wins.
 A read is one round trip (HMGET) and a write is one (EVALSHA).
 
 The braces around the team id are a Redis Cluster hash tag: every key of a workspace lives
-in one hash slot, so the operations on several keys (the recent-decision lists' pipeline, a
+in one hash slot, so the operations on several keys (the capped lists' pipeline, a
 workspace's deletion) work on a cluster. Keys are only ever built by ``Key.render``.
 """
 
@@ -188,10 +188,8 @@ class Store:
         """Like ``update``, but the key never expires (records kept for good), and
         ``expected_version=0`` creates it. StateConflict (with ``.current``, None when the key
         is absent) if the stored version differs."""
-        with _redis_errors():
-            result = self._keep(
-                keys=[self._key(key)], args=[expected_version, value.model_dump_json()]
-            )
+        args = [expected_version, value.model_dump_json()]
+        result = self._write(lambda: self._keep(keys=[self._key(key)], args=args))
         if isinstance(result, list):
             current = _parse(type(value), result[1], result[2] or None, key)
             raise StateConflict(f"{key.kind} changed", current=current)
