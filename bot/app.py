@@ -18,14 +18,14 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot import listeners
+from bot import listeners, log_hygiene
 from bot.deps import Deps, PostAck
 from bot.domain.knowledge import Knowledge
 from bot.features.install import Installs
 from bot.listeners.errors import handle_error
 from bot.listeners.middleware import dedupe_events, with_deps
 from bot.settings import Settings
-from bot.slack_client import make_web_client
+from bot.slack_client import SingleWorkspace, make_web_client
 from bot.state import Store
 
 POST_ACK_QUEUE_PER_THREAD = 4  # jobs waiting per post-ack thread before the pool sheds
@@ -51,6 +51,7 @@ def create_app(
     it runs in the post-ack pool after the response."""
     signing_secret = settings.secret("slack_signing_secret")
     later = post_ack_pool(settings, inline=process_before_response)
+    log_hygiene.install()
     if settings.oauth_enabled:
         from bot.oauth import build_oauth
 
@@ -67,12 +68,16 @@ def create_app(
     else:
         token = settings.secret("slack_bot_token")
         installs, forget = None, None
-        app = App(  # the token comes with the client
+        single = SingleWorkspace(token)  # no auth.test before an ack (bot/slack_client.py)
+        web = client or make_web_client(settings)
+        app = App(
             signing_secret=signing_secret,
-            client=client or make_web_client(settings, token),
-            token_verification_enabled=False,
+            client=web,
+            authorize=single,
+            before_authorize=single.learn,
             process_before_response=True,
         )
+        web.token = token  # for app.client outside a request; requests get it from authorize
     deps = Deps(settings=settings, store=store, knowledge=knowledge, later=later)
     app.middleware(with_deps(deps))
     app.middleware(dedupe_events)

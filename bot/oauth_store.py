@@ -14,10 +14,14 @@ stores' semantics:
 
 Keys (``{p}`` is REDIS_PREFIX, ``-`` stands for an absent enterprise or team id):
 
-* ``{p}:install:{client_id}:{enterprise}:{team}:bot`` -- the latest bot, JSON string.
-* ``{p}:install:{client_id}:{enterprise}:{team}:installers`` -- hash user id -> that
+* ``{p}:install:{client_id}:{{enterprise}:{team}}:bot`` -- the latest bot, JSON string.
+* ``{p}:install:{client_id}:{{enterprise}:{team}}:installers`` -- hash user id -> that
   user's latest installation, JSON.
 * ``{p}:oauth_state:{state}`` -- issue time; expires after ``expiration_seconds``.
+
+The braces are a Redis Cluster hash tag: a workspace's two keys share a slot, so ``save``
+(a transaction), ``find_installation`` (a pipeline) and ``delete_all`` (one DEL) work on a
+cluster.
 
 Installations have no TTL: they live until Slack tells us the app was uninstalled or
 its tokens were revoked. Every read is one round trip; Redis errors raise
@@ -81,7 +85,8 @@ class RedisInstallationStore(InstallationStore):
         return self._logger
 
     def _base(self, enterprise_id: str | None, team_id: str | None) -> str:
-        return f"{self.prefix}:install:{self.client_id}:{enterprise_id or NONE}:{team_id or NONE}"
+        where = f"{enterprise_id or NONE}:{team_id or NONE}"
+        return f"{self.prefix}:install:{self.client_id}:{{{where}}}"
 
     def keys_for(self, *, enterprise_id: str | None, team_id: str | None) -> tuple[str, str]:
         """The (bot, installers) keys of one workspace or org."""
@@ -94,7 +99,7 @@ class RedisInstallationStore(InstallationStore):
         bot_key, installers_key = self.keys_for(
             enterprise_id=installation.enterprise_id, team_id=installation.team_id
         )
-        with redis_errors():
+        with redis_errors(self.client):
             pipe = self.client.pipeline(transaction=True)
             if installation.bot_token is not None:
                 pipe.set(bot_key, _to_json(installation.to_bot()))
@@ -107,26 +112,26 @@ class RedisInstallationStore(InstallationStore):
             self.logger.debug("skipped saving a bot without a bot token")
             return
         bot_key, _ = self.keys_for(enterprise_id=bot.enterprise_id, team_id=bot.team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.set(bot_key, _to_json(bot))
 
     def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         bot_key, _ = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.delete(bot_key)
 
     def delete_installation(
         self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
     ) -> None:
         _, installers_key = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             if user_id is None:
                 self.client.delete(installers_key)
             else:
                 self.client.hdel(installers_key, user_id)
 
     def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.delete(*self.keys_for(enterprise_id=enterprise_id, team_id=team_id))
 
     # --- reads ----------------------------------------------------------------------
@@ -141,7 +146,7 @@ class RedisInstallationStore(InstallationStore):
         if is_enterprise_install:
             team_id = None
         bot_key, _ = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             raw = self.client.get(bot_key)
         return _load(Bot, raw)
 
@@ -156,7 +161,7 @@ class RedisInstallationStore(InstallationStore):
         if is_enterprise_install:
             team_id = None
         bot_key, installers_key = self.keys_for(enterprise_id=enterprise_id, team_id=team_id)
-        with redis_errors():
+        with redis_errors(self.client):
             pipe = self.client.pipeline(transaction=False)
             pipe.get(bot_key)
             if user_id is None:
@@ -204,7 +209,7 @@ class RedisOAuthStateStore(OAuthStateStore):
 
     def issue(self, *args: object, **kwargs: object) -> str:
         state = uuid.uuid4().hex
-        with redis_errors():
+        with redis_errors(self.client):
             self.client.set(self._key(state), repr(time.time()), ex=self.expiration_seconds)
         return state
 
@@ -212,7 +217,7 @@ class RedisOAuthStateStore(OAuthStateStore):
         """True once for a state this store issued that has not expired; False after."""
         if not state:
             return False
-        with redis_errors():
+        with redis_errors(self.client):
             issued = self.client.getdel(self._key(state))
         if issued is None:
             self.logger.info("OAuth state unknown, used or expired")

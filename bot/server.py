@@ -1,4 +1,5 @@
-"""Production HTTP: Bolt's WSGI adapter on /slack/events plus GET /healthz, under gunicorn."""
+"""Production HTTP: the gate (``bot/gate.py``) and Bolt's WSGI adapter on /slack/events, plus
+GET /healthz, under gunicorn."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot import usage_http
 from bot.bolt_request import bolt_request
 from bot.deps import hold_jobs
 from bot.errors import StateUnavailable
+from bot.gate import Gate
 from bot.state import Store
 
 log = logging.getLogger(__name__)
@@ -32,11 +34,26 @@ class _Handler(SlackRequestHandler):
         return self.app.dispatch(bolt_request(body=body, query=query, headers=headers))
 
 
+def gated(app: App, *, signing_secret: str | None = None) -> WSGIApp:
+    """Bolt's WSGI adapter behind the gate: only signed, fresh, well-formed POSTs to
+    /slack/events reach the app; the OAuth pages pass (bodies over the limit refused)."""
+    secret = signing_secret or app._signing_secret  # Bolt keeps the App's secret here
+    return Gate(_Handler(app, path=EVENTS_PATH), signing_secret=secret, path=EVENTS_PATH)
+
+
+def health(store: Store) -> dict[str, object]:
+    """/healthz: ``redis`` is ``ok``, ``read-only`` (a replica, or a demoted primary after a
+    failover: writes would fail) or ``unavailable``."""
+    return {"ok": True, "redis": store.health()}
+
+
 def make_wsgi_app(app: App, store: Store) -> WSGIApp:
-    """Route /healthz to a Redis check and everything else to Bolt (events, and the OAuth
-    install pages when OAuth is on). Every response carries ``Server-Timing: app;dur=<ms>``
-    (the benchmark reads it); a Redis outage on an install page is a 503, not a traceback."""
-    bolt = _Handler(app, path=EVENTS_PATH)
+    """Route /healthz to a Redis check, POST /usage and GET /budget/<feature> to the spend
+    endpoints (their own token check), and everything else through the gate to Bolt (events,
+    and the OAuth install pages when OAuth is on). Every response carries
+    ``Server-Timing: app;dur=<ms>`` (the benchmark reads it); a Redis outage on an install
+    page is a 503, not a traceback."""
+    bolt = gated(app)
     usage = usage_http.make_usage_app(store)  # POST /usage, GET /budget/<feature>
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -49,8 +66,7 @@ def make_wsgi_app(app: App, store: Store) -> WSGIApp:
             )
 
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
-            redis_ok = store.ping()
-            body = json.dumps({"ok": True, "redis": "ok" if redis_ok else "unavailable"})
+            body = json.dumps(health(store))
             timed_start_response("200 OK", [("Content-Type", "application/json")])
             return [body.encode()]
         if usage_http.handles(environ):

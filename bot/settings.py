@@ -8,9 +8,9 @@ variable when it is missing.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     listener_threads: int = Field(default=64, ge=1, le=512)
     slack_api_url: str = SLACK_API_DEFAULT
     redis_url: str | None = None
+    redis_mode: Literal["standalone", "cluster", "sentinel"] = "standalone"
+    redis_sentinel_master: str | None = None
     redis_prefix: str = "tradeoffs"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
@@ -69,9 +71,28 @@ class Settings(BaseSettings):
     def _redis_url(cls, value: str | None) -> str | None:
         if value in (None, ""):
             return None
-        if not value.startswith(("redis://", "rediss://", "unix://")):
+        if not value.startswith(("redis://", "rediss://", "unix://", "redis+sentinel://")):
             raise ValueError("must look like redis://host:6379/0")
         return value
+
+    @field_validator("redis_prefix")
+    @classmethod
+    def _redis_prefix(cls, value: str) -> str:
+        if not value or any(c in value for c in "{}*?[]\\ "):
+            raise ValueError("must be a plain name such as tradeoffs (no braces, spaces or globs)")
+        return value
+
+    @model_validator(mode="after")
+    def _redis_mode(self) -> Settings:
+        """REDIS_MODE and REDIS_URL agree (ConfigError names what is missing)."""
+        sentinel_url = (self.redis_url or "").startswith("redis+sentinel://")
+        if self.redis_mode == "standalone" and sentinel_url:
+            raise ConfigError("REDIS_MODE", "must be sentinel for a redis+sentinel:// REDIS_URL")
+        if self.redis_mode != "standalone" and not self.redis_url:
+            raise ConfigError("REDIS_URL", f"is not set (REDIS_MODE={self.redis_mode} needs it)")
+        if self.redis_mode == "sentinel" and not self.redis_sentinel_master:
+            raise ConfigError("REDIS_SENTINEL_MASTER", "is not set (the sentinels' service name)")
+        return self
 
     @field_validator("slack_scopes")
     @classmethod

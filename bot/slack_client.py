@@ -11,6 +11,8 @@ the platform says so.
   whose call is idempotent ask again (``bot.features.places.open_dm``).
 * Everything else (``channel_not_found``, ``not_in_channel``, ``expired_trigger_id``…)
   is not retried: repeating the call cannot succeed.
+
+``SingleWorkspace`` authorizes requests in single-workspace mode without ``auth.test``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Callable
+from typing import Any
 
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.authorize import Authorize
+from slack_bolt.context import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -106,3 +113,47 @@ def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
         timeout=WEB_API_TIMEOUT,
         retry_handlers=retry_handlers(),
     )
+
+
+class SingleWorkspace(Authorize):
+    """Single-workspace authorization with no Web API call on the ack path.
+
+    Bolt's own (``SingleTeamAuthorization``) calls ``auth.test`` before the first ack of each
+    process, which costs a round trip to Slack inside the 3 seconds, and when that call fails
+    shows the user "Please reinstall this app". Here the signed request says which workspace
+    it is from, ``SLACK_BOT_TOKEN`` is the token, and the bot's user id is learned from the
+    first event that carries it (``authorizations[].user_id`` with ``is_bot``; ``learn`` runs
+    as Bolt's ``before_authorize``), which is what Bolt's self-event filter needs. A token
+    that stops working shows as a Slack error code on the call that needed it
+    (``invalid_auth``, ``token_revoked``), never as "reinstall"."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+        self.bot_user_id: str | None = None
+
+    def learn(self, body: dict[str, Any], next: Callable[[], Any]) -> Any:
+        if self.bot_user_id is None:
+            for entry in body.get("authorizations") or []:
+                if isinstance(entry, dict) and entry.get("is_bot") and isinstance(entry.get("user_id"), str):  # fmt: skip
+                    self.bot_user_id = entry["user_id"]
+                    log.info("learned the bot user id %s", self.bot_user_id)
+                    break
+        return next()
+
+    def __call__(
+        self,
+        *,
+        context: BoltContext,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        **_actor: str | None,
+    ) -> AuthorizeResult:
+        return AuthorizeResult(
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            user_id=user_id,
+            bot_user_id=self.bot_user_id,
+            bot_token=self.token,
+        )

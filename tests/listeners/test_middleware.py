@@ -46,7 +46,7 @@ def test_the_same_event_id_in_two_workspaces_is_two_events(sim, requests_, slack
 
 def test_claim_key_is_per_team_and_expires(sim, requests_, store, redis_client) -> None:
     sim.send(_dm(requests_, "EvTTL"))
-    key = f"{store.prefix}:T0TEST:event:EvTTL"
+    key = f"{store.prefix}:{{T0TEST}}:event:EvTTL"
     assert redis_client.exists(key) == 1
     assert 0 < redis_client.ttl(key) <= 3600
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import urllib.error
 import urllib.request
@@ -58,3 +60,42 @@ def http(
 
 def _lower(headers) -> dict[str, str]:
     return {name.lower(): value for name, value in headers.items()}
+
+
+def raw(base: str, data: bytes, *, timeout: float = 10.0) -> tuple[int, bytes]:
+    """Send ``data`` as it is on a new connection to ``base``; (status, response body)."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=timeout) as conn:
+        with contextlib.suppress(OSError):  # the server may answer (and close) before
+            conn.sendall(data)  # reading everything we send
+        received = b""
+        while b"\r\n\r\n" not in received or not _complete(received):
+            try:
+                part = conn.recv(65536)
+            except OSError:
+                break
+            if not part:
+                break
+            received += part
+    head, _, body = received.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+    return status, body
+
+
+def _complete(received: bytes) -> bool:
+    head, _, body = received.partition(b"\r\n\r\n")
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value.strip() or 0)
+    return False
+
+
+def post_bytes(path: str, body: bytes, headers: dict[str, str | bytes], *, length: int | None = None) -> bytes:  # fmt: skip
+    """An HTTP/1.1 POST as raw bytes (header values may be bytes, e.g. not UTF-8)."""
+    lines = [f"POST {path} HTTP/1.1".encode(), b"Host: 127.0.0.1", b"Connection: close"]
+    if length is not None or not {"transfer-encoding", "content-length"} & {k.lower() for k in headers}:
+        lines.append(b"Content-Length: " + str(len(body) if length is None else length).encode())
+    for name, value in headers.items():
+        lines.append(name.encode() + b": " + (value if isinstance(value, bytes) else value.encode()))
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body

@@ -42,7 +42,7 @@ def http_sim(settings, store, knowledge, slow_slack, requests_) -> SlackSim:
     app_settings = settings.model_copy(update={"slack_api_url": slow_slack.url})
     app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=False)
     sim = SlackSim(app, slow_slack, requests_)
-    sim.dm("warm up")  # the one-time auth.test of single-workspace mode
+    sim.dm("warm up")  # the first request of a process (it learns the bot user id)
     slow_slack.wait_for("chat.postMessage", 1)
     slow_slack.clear()
     return sim

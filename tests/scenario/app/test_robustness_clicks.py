@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.devtools.sim import Reply, SlackSim, message_text
+from bot.state import team_tag
 from tests.support.robustness import FUZZ, FUZZ_LONG, Guard, fresh, junk
 from tests.support.robustness_walk import (
     MISSING,
@@ -47,7 +48,7 @@ def workspace(app, slack_api, requests_) -> Callable[[], SlackSim]:
 
 
 def snapshot(redis_client, store, team: str) -> dict[bytes, bytes]:
-    keys = redis_client.scan_iter(match=f"{store.prefix}:{team}:*", count=1000)
+    keys = redis_client.scan_iter(match=f"{store.prefix}:{team_tag(team)}:*", count=1000)
     return {key: redis_client.dump(key) for key in sorted(keys)}
 
 

@@ -11,7 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.devtools.view_state import input_fields
+from bot.app import create_app
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.sim import SlackSim
+from bot.devtools.view_state import input_fields, state_values
 from tests.support.robustness import FUZZ, KEYS, Guard, junk
 from tests.support.robustness_walk import Board, discover, heard_by, registered, submission_body
 
@@ -95,3 +98,42 @@ def test_any_submission_gets_a_short_answer(sim, guard, data) -> None:
         callback, values, user_id=board.user, private_metadata=metadata, view=view
     )
     guard.check(sim.send(request), what=f"{callback} {values!r:.300} meta={metadata!r}")
+
+
+ANSWERS = {"bvb.topic_input": "support triage", "learn.topic_input": "mixture of experts"}
+
+
+@pytest.fixture
+def own_slack(settings, store, knowledge, caplog, requests_):
+    """A FakeSlack of this test's own (the faults it queues must not outlive it): sim, guard."""
+    with FakeSlack() as fake:
+        app_settings = settings.model_copy(update={"slack_api_url": fake.url})
+        app = create_app(app_settings, store=store, knowledge=knowledge, process_before_response=True)  # fmt: skip
+        yield SlackSim(app, fake, requests_), Guard(fake, caplog), fake
+
+
+@pytest.mark.parametrize("url", ["http://", "https://", "http://127.0.0.1:9/refused", "https://x.invalid/"])  # fmt: skip
+def test_a_response_url_that_cannot_be_reached_is_not_an_error(own_slack, url) -> None:
+    """The case hypothesis found (``{"c":"C00","r":"http://"}``): the answer falls back to the
+    metadata's response_url, which fails; slack_sdk's webhook client logged that at ERROR
+    (and the URL at INFO) although the app handles it. Every modal that remembers a place,
+    each such URL."""
+    sim, guard, slack_api = own_slack
+    catalog, tried = discover(sim), []
+    for callback in sorted(catalog.modals):
+        guard.start()
+        board = Board(sim, check=guard.check).replay(catalog.modals[callback])
+        view = next(s for s in reversed(board.surfaces) if s.get("callback_id") == callback)
+        if '"c":' not in view.get("private_metadata", ""):
+            continue  # this modal does not remember a place (no response_url to fall back on)
+        tried.append(callback)
+        slack_api.fail_next("chat.postEphemeral", "not_in_channel")
+        request = sim.requests.view_submission(
+            callback, state_values(view["blocks"], ANSWERS), user_id=board.user, view=view,
+            private_metadata=json.dumps({"c": "C00", "r": url}),
+        )  # fmt: skip
+        reply = guard.check(sim.send(request), what=f"{callback} {url}")
+        assert reply.ack is None, f"{callback}: not answered"
+        assert reply.messages, f"{callback}: not answered"
+        assert all(url not in r.getMessage() for r in guard.caplog.records if len(url) > 8)
+    assert {"bvb.topic_modal", "cost.modal"} <= set(tried)

@@ -89,7 +89,7 @@ def test_good_fresh_signatures_get_in(site, slack_api, store, redis_client, requ
     assert status == 200
     assert json.loads(text)["response_type"] == "in_channel"
     assert response_headers["server-timing"].startswith("app;dur=")
-    assert len(list(redis_client.scan_iter(match=f"{store.prefix}:T0TEST:flow:*"))) == 1
+    assert len(list(redis_client.scan_iter(match=f"{store.prefix}:{{T0TEST}}:flow:*"))) == 1
 
 
 def test_healthz_and_unknown_paths(site) -> None:

@@ -1,5 +1,5 @@
 """Workspaces never see each other's data: every key a conversation writes starts with
-``{prefix}:{team}:``, and a click carried into another workspace changes nothing."""
+``{prefix}:{{team}}:`` (the team a hash tag), and a click carried into another workspace changes nothing."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_every_key_is_under_its_workspace(app, slack_api, store, redis_client) -
     keys = [k.decode() for k in redis_client.scan_iter(match=f"{store.prefix}:*")]
     assert keys
     teams = {key.split(":")[1] for key in keys}
-    assert teams == set(TEAMS), keys
+    assert teams == {"{" + team + "}" for team in TEAMS}, keys
     kinds = {key.split(":")[2] for key in keys}
     assert {"flow", "event"} <= kinds
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.devtools.sim import buttons, message_text
+from bot.state import Key
 from bot.texts import common
 from bot.texts import prep as texts
 from tests.support.prep import ALICE, BOB, card, kept, stored
@@ -177,5 +178,5 @@ def test_practice_answers_are_in_the_export(sim, store, slack_api) -> None:
 
 def test_share_after_the_scorecard_expired(sim, store) -> None:
     message, ref_id = finished(sim, store)
-    store.client.delete(f"{store.prefix}:T0TEST:flow:prep:{ref_id}")
+    store.delete(key=Key("T0TEST", "flow", f"prep:{ref_id}"))
     assert sim.click(message, "Share…").message_text == texts.SHARE_GONE

@@ -68,7 +68,7 @@ def test_different_flows_in_two_threads(sim) -> None:
 
 def test_thread_key_and_ttl(sim, redis_client, key_prefix, settings) -> None:
     sim.mention("assess", thread_ts=T1)
-    key = f"{key_prefix}:T0TEST:thread:C0TEST:{T1}"
+    key = f"{key_prefix}:{{T0TEST}}:thread:C0TEST:{T1}"
     assert redis_client.exists(key) == 1
     assert POINTER_TTL_SECONDS - 60 < redis_client.ttl(key) <= POINTER_TTL_SECONDS
 
