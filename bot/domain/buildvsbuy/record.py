@@ -174,7 +174,10 @@ def alternatives(flow: Flow, tree: DecisionTree, chosen: str) -> tuple[Alternati
         for outcome in tree.outcomes_from(other):
             if outcome.id not in seen:
                 seen.add(outcome.id)
-                found.append(Alternative(title=outcome.title, reason=question.found.of(step.answer)))
+                reason = question.found.of(step.answer)
+                if outcome.ruled_out:
+                    reason += " " + outcome.ruled_out
+                found.append(Alternative(title=outcome.title, reason=reason))
     return tuple(found)
 
 

@@ -80,6 +80,7 @@ class Outcome(KnowledgeModel):
     title: Text
     summary: Sentence
     via: dict[Id, Sentence] = Field(default_factory=dict)  # question id -> summary from it
+    ruled_out: Sentence | None = None  # why a path that found otherwise doesn't end here
     wins: tuple[Text, ...] = Field(min_length=1)  # when it wins (the seed's conditions)
     gains: tuple[Sentence, ...] = Field(min_length=1)  # what a record says we gain
     costs_and_risks: tuple[Sentence, ...] = Field(min_length=1)
