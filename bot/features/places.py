@@ -14,6 +14,8 @@ from slack_sdk import WebClient
 from bot.texts.help import DM_AT, MENTION_AT
 
 log = logging.getLogger(__name__)
+# Slack's answers when the bot can't post in a conversation (not a member, gone, archived)
+NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 _CHANNEL = re.compile(r"^[CDG][A-Z0-9]{2,30}$")
 _TS = re.compile(r"^\d{1,12}\.\d{1,9}$")
 _URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?(/[!-~]*)?$")

@@ -10,13 +10,13 @@ from slack_sdk.errors import SlackApiError
 
 from bot.blocks.common import notice
 from bot.errors import TradeoffsError
+from bot.features.places import NOT_A_MEMBER
 from bot.texts import common
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
 
 
-CHANNEL_PROBLEMS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
 
 def handle_error(
@@ -44,7 +44,7 @@ def handle_error(
     else:
         log.error("unhandled %s in listener", type(error).__name__, exc_info=error)
         text = common.UNEXPECTED
-    delivered = deliver_notice(text, body, respond, client, channel_broken=code in CHANNEL_PROBLEMS)
+    delivered = deliver_notice(text, body, respond, client, channel_broken=code in NOT_A_MEMBER)
     if delivered and response is not None:
         return BoltResponse(status=200, body="")
     return None

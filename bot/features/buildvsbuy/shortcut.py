@@ -21,13 +21,12 @@ from bot.domain.buildvsbuy.flow import TOPIC_LIMIT
 from bot.domain.intent import tidy
 from bot.errors import StateUnavailable
 from bot.features.buildvsbuy.store import start
-from bot.features.places import Place
+from bot.features.places import NOT_A_MEMBER, Place
 from bot.features.replies import tell
 from bot.texts import buildvsbuy as texts
 from bot.texts import common
 
 log = logging.getLogger(__name__)
-NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
 
 def topic_of(message: dict) -> str:

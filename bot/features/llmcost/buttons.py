@@ -35,7 +35,8 @@ def _value(action: dict) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _private_error(respond: Respond, error: CostInputError) -> None:
+def private_error(respond: Respond, error: CostInputError) -> None:
+    """A button's arguments didn't parse: say so to the clicker only."""
     tell_payload(respond, error_message(texts.BAD_SHARE + "\n" + describe(error)))
 
 
@@ -46,7 +47,7 @@ def share(
         result, args = run(_value(action), Deps.of(context))
     except CostInputError as error:
         log.info("share click with an unreadable value (%s)", error.code)
-        _private_error(respond, error)
+        private_error(respond, error)
         return
     user = body["user"]["id"]
     payload = estimate_message(result, args=args, shareable=False, shared_by=user)
@@ -62,7 +63,7 @@ def edit(body: dict, action: dict, respond: Respond, client: WebClient) -> None:
         request = parse_request(_value(action))
     except CostInputError as error:
         log.info("edit click with an unreadable value (%s)", error.code)
-        _private_error(respond, error)
+        private_error(respond, error)
         return
     container = body.get("container") or {}
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id")

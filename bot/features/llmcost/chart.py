@@ -15,21 +15,18 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.llmcost import error_message
 from bot.charts.breakeven import alt_text, draw
 from bot.deps import Deps
 from bot.domain.cost.curve import sample_curve
 from bot.domain.cost.errors import CostInputError
 from bot.features.llmcost.answer import run
-from bot.features.places import click_channel, container, open_dm
-from bot.features.replies import tell, tell_payload
-from bot.texts import llmcost as llmcost_texts
+from bot.features.llmcost.buttons import private_error
+from bot.features.places import NOT_A_MEMBER, click_channel, container, open_dm
+from bot.features.replies import tell
 from bot.texts import llmcost_answer as texts
 from bot.texts import llmcost_chart as chart_texts
-from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
-NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 ALT_LIMIT = 1000  # files.getUploadURLExternal's alt_txt
 
 
@@ -42,7 +39,7 @@ def post_chart(
         estimate, _ = run(value if isinstance(value, str) else "", deps)
     except CostInputError as bad:
         log.info("chart click with an unreadable value (%s)", bad.code)
-        tell_payload(respond, error_message(llmcost_texts.BAD_SHARE + "\n" + describe(bad)))
+        private_error(respond, bad)
         return
     knowledge = deps.knowledge
     curve = sample_curve(estimate, knowledge.selfhost, knowledge.costs.calendar)

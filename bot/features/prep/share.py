@@ -30,14 +30,13 @@ from bot.blocks.prep_share import (
 from bot.deps import Deps, team_of
 from bot.domain.prep.flow import PrepFlow, split_ref_id
 from bot.errors import BadButtonValue
-from bot.features.places import click_channel, open_dm
+from bot.features.places import NOT_A_MEMBER, click_channel, open_dm
 from bot.features.prep import flow
 from bot.plaintext.prep import filename, scorecard_markdown
 from bot.texts import prep as texts
 from bot.texts.errors import describe
 
 log = logging.getLogger(__name__)
-NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
 USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 
@@ -126,7 +125,7 @@ def submit(ack: Ack, body: dict, view: dict, client: WebClient, context: BoltCon
     except SlackApiError as error:
         code = str(error.response.get("error"))
         log.info("prep: share failed: %s", code)
-        problem = texts.SHARE_NOT_IN_CHANNEL if code in NOT_IN_CHANNEL else texts.SHARE_FAILED
+        problem = texts.SHARE_NOT_IN_CHANNEL if code in NOT_A_MEMBER else texts.SHARE_FAILED
         ack(response_action="errors", errors={CHANNEL_BLOCK if channel else PERSON_BLOCK: problem})
         return
     ack()
