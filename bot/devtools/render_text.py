@@ -164,13 +164,18 @@ def _rich_text(blk: dict) -> str:
     return "".join(out)
 
 
-def _table(blk: dict) -> str:
-    """A table block as aligned columns (right-aligned where its column settings say so)."""
-    rows = [
+def table_cells(blk: dict) -> list[list[str]]:
+    """A table block's rows (header first) as the text of each cell."""
+    return [
         [_rich_text(c) if c.get("type") == "rich_text" else str(c.get("text", "")) for c in row]
         for row in blk.get("rows") or []
         if isinstance(row, list)
     ]
+
+
+def _table(blk: dict) -> str:
+    """A table block as aligned columns (right-aligned where its column settings say so)."""
+    rows = table_cells(blk)
     if not rows:
         return ""
     settings = blk.get("column_settings") or []
