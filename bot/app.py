@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 
 from bot import listeners, log_hygiene
 from bot.deps import Deps, PostAck
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.features.install import Installs
 from bot.listeners.errors import handle_error
 from bot.listeners.middleware import dedupe_events, with_deps

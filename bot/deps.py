@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from slack_bolt import BoltContext
 
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.settings import Settings
 from bot.state import Store
 

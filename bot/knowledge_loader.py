@@ -25,29 +25,48 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.domain.knowledge import FILES, Knowledge, cross_file_problems
-from bot.domain.knowledge.base import Loc, Problems, dotted
+from bot.domain.knowledge.base import KnowledgeModel, Loc, Problems, dotted
 from bot.errors import KnowledgeError
+
+if TYPE_CHECKING:
+    from bot.domain.knowledge.registry import Knowledge
 
 log = logging.getLogger(__name__)
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 Located = tuple[str, str]  # (location, message) inside one file
+M = TypeVar("M", bound=KnowledgeModel)
+
+# The registry (bot.domain.knowledge.registry) imports every model; it is imported where
+# every file is loaded, so that load_file for one file imports only that file's model.
 
 
 def load_knowledge(directory: Path) -> Knowledge:
     """Read and validate every knowledge file; raise :class:`KnowledgeError` listing all problems."""
+    from bot.domain.knowledge.registry import Knowledge
+
     models, _, errors = _load_all(Path(directory))
     if errors:
         raise KnowledgeError(errors)
     log.debug("knowledge loaded from %s: %s", directory, ", ".join(models))
     return Knowledge.from_files(models)
+
+
+def load_file(directory: Path, model_cls: type[M]) -> M:
+    """Read and validate one knowledge file (``model_cls.FILE``), for a command that needs no
+    other (no checks across files: ``python -m bot check`` and the server run those)."""
+    name = model_cls.FILE
+    model, problems = _load_file(Path(directory) / name, model_cls)
+    if problems or model is None:
+        raise KnowledgeError([f"{_label(name)}: {loc}: {message}" for loc, message in problems])
+    assert isinstance(model, model_cls)
+    return model
 
 
 def check_knowledge(directory: Path) -> tuple[list[str], list[str]]:
@@ -61,6 +80,8 @@ def _label(name: str) -> str:
 
 
 def _load_all(directory: Path) -> tuple[dict[str, BaseModel], list[str], list[str]]:
+    from bot.domain.knowledge.registry import FILES, cross_file_problems
+
     problems: dict[str, list[Located]] = {}
     models: dict[str, BaseModel] = {}
     for name, file in FILES.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import FILES, Knowledge
+from bot.domain.knowledge.registry import FILES, Knowledge
 from bot.errors import KnowledgeError, TradeoffsError
 from bot.knowledge_loader import KNOWLEDGE_DIR, check_knowledge, load_knowledge, parse_yaml
 

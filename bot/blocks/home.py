@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from bot.blocks.common import actions, button, context, divider, escape, header, section
 from bot.blocks.frameworks import lever_lines
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.texts import home as texts
 
 VIEW_BLOCK_LIMIT = 100

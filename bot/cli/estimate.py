@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.estimate import estimate
 from bot.domain.cost.parse import parse_request, wants_help
 from bot.domain.cost.result import Estimate
-from bot.domain.knowledge import Knowledge
-from bot.knowledge_loader import load_knowledge
+from bot.domain.knowledge.costs import CostKnowledge
+from bot.domain.knowledge.selfhost import SelfHostKnowledge
+from bot.knowledge_loader import load_file
 from bot.plaintext.llmcost import render_text
 from bot.plaintext.llmcost_diff import render_diff
 from bot.plaintext.llmcost_json import diff_json, estimate_json
@@ -45,7 +46,11 @@ def run_estimate(argv: Sequence[str], *, settings: Settings, out: TextIO, err: T
     if args[0].startswith("-"):
         err.write(texts.USAGE + "\n")
         return EXIT_USAGE
-    knowledge = load_knowledge(settings.knowledge_dir)
+    # Only the two files an estimate reads (a command loads what it needs: start-up time)
+    knowledge = Sources(
+        load_file(settings.knowledge_dir, CostKnowledge),
+        load_file(settings.knowledge_dir, SelfHostKnowledge),
+    )
     if args[0] == "diff":
         if len(args) != 3:
             err.write(texts.USAGE + "\n")
@@ -68,12 +73,19 @@ def terminal_error(error: CostInputError, side: str = "") -> str:
     return line.replace("error: ", f"error: {side}: ", 1) if side else line
 
 
-def _estimate(text: str, knowledge: Knowledge) -> Estimate:
+class Sources(NamedTuple):
+    """The knowledge an estimate reads."""
+
+    costs: CostKnowledge
+    selfhost: SelfHostKnowledge
+
+
+def _estimate(text: str, knowledge: Sources) -> Estimate:
     return estimate(parse_request(text), knowledge.costs, knowledge.selfhost)
 
 
 def _diff(
-    base_text: str, head_text: str, knowledge: Knowledge, as_json: bool, out: TextIO, err: TextIO
+    base_text: str, head_text: str, knowledge: Sources, as_json: bool, out: TextIO, err: TextIO
 ) -> int:
     results: list[Estimate] = []
     for side, text in (("base", base_text), ("head", head_text)):

@@ -18,7 +18,7 @@ from bot.devtools.demo_session import MENTION, Demo
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.signed import SlackRequests
 from bot.devtools.terminal import Terminal
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.knowledge_loader import load_knowledge
 from bot.settings import PROJECT_ROOT, Settings
 from bot.state import Store, open_store

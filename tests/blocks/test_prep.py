@@ -11,7 +11,7 @@ from bot.blocks import prep_end
 from bot.blocks.clicks import FlowRef
 from bot.devtools.blockkit import assert_valid_message
 from bot.devtools.sim import buttons, message_text
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.domain.prep import flow as prep
 from bot.domain.prep.flow import PrepFlow
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge

@@ -18,7 +18,7 @@ from bot.blocks.rubric import (
 )
 from bot.devtools.blockkit import assert_valid_message
 from bot.devtools.sim import buttons, message_text
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 from tests.support.tables import table_rows
 

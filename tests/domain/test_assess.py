@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain import assess
 from bot.domain.assess import AssessError
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 
 ORDER = ["systems", "modeling", "product", "people", "meta_learning"]
 

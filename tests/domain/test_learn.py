@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain import learn
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.domain.learn import LearnError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain import prioritize
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.domain.prioritize import PrioFlow, PrioritizeError
 
 DIMS = ["value", "confidence", "leverage", "reversibility", "capacity"]

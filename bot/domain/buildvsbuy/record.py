@@ -11,8 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.buildvsbuy.flow import CostNote, Flow, Mode, Vote, current_node
-from bot.domain.knowledge import Knowledge
 from bot.domain.knowledge.frameworks import RolloutPhase, StackLayer
+from bot.domain.knowledge.registry import Knowledge
 from bot.domain.knowledge.tree import Answer, DecisionTree, Outcome, Question
 from bot.errors import BadButtonValue
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
@@ -76,6 +76,7 @@ class KnowledgeModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    FILE: ClassVar[str]  # a root model's file under knowledge/ (set by the six root models)
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> KnowledgeModel:

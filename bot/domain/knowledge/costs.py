@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -146,6 +146,8 @@ class ReasoningModels(KnowledgeModel):
 
 
 class CostKnowledge(KnowledgeModel):
+    FILE: ClassVar[str] = "costs.yaml"  # its file under knowledge/
+
     source: Text
     cost_equation: CostEquation
     calendar: Calendar

@@ -6,7 +6,7 @@ point at it (the decision tree names stack layers and the Spike phase by id).
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -113,6 +113,8 @@ class AnswerTemplate(KnowledgeModel):
 
 
 class Frameworks(KnowledgeModel):
+    FILE: ClassVar[str] = "frameworks.yaml"  # its file under knowledge/
+
     rollout: Rollout
     vendor_vs_open_weights: VendorVsOpenWeights
     stack_layers: tuple[StackLayer, ...] = Field(min_length=1)

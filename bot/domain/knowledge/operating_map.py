@@ -6,7 +6,7 @@ its synthesis rhythm, and the ways to use the framework.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -95,6 +95,8 @@ class Use(KnowledgeModel):
 
 
 class OperatingMap(KnowledgeModel):
+    FILE: ClassVar[str] = "operating_map.yaml"  # its file under knowledge/
+
     title: Text
     subtitle: Text
     core_challenge: CoreChallenge

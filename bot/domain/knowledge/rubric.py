@@ -8,7 +8,7 @@ within levels and within areas, so a look-up never has two answers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -140,6 +140,8 @@ class Recommendation(KnowledgeModel):
 
 
 class Rubric(KnowledgeModel):
+    FILE: ClassVar[str] = "rubric.yaml"  # its file under knowledge/
+
     levels: tuple[Level, ...] = Field(min_length=1)
     areas: tuple[Area, ...] = Field(min_length=1)
     calibration_questions: tuple[Text, ...] = Field(min_length=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cached_property
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
@@ -98,6 +99,8 @@ class Tier(KnowledgeModel):
 
 
 class SelfHostKnowledge(KnowledgeModel):
+    FILE: ClassVar[str] = "selfhost.yaml"  # its file under knowledge/
+
     source: Text
     gpu: Gpu
     ops: Ops

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -100,6 +100,8 @@ class TreePath:
 
 
 class DecisionTree(KnowledgeModel):
+    FILE: ClassVar[str] = "decision_tree.yaml"  # its file under knowledge/
+
     start: Id
     nodes: dict[Id, Node]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.knowledge import FILES, Knowledge
 from bot.domain.knowledge.frameworks import Frameworks
 from bot.domain.knowledge.operating_map import OperatingMap
+from bot.domain.knowledge.registry import FILES, Knowledge
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 

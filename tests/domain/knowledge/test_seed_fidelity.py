@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.domain.knowledge import Knowledge
+from bot.domain.knowledge.registry import Knowledge
 from bot.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 
 SEEDS = Path("/work/shared/seeds")
