@@ -1,4 +1,9 @@
-"""One ``Settings`` object read from the environment (pydantic-settings).
+"""One ``Settings`` object read from the environment.
+
+Each field is read from the environment variable of the same name in capitals
+(``REDIS_URL`` -> ``redis_url``; names are matched case-insensitively) and validated by
+pydantic, as pydantic-settings would; that package is not used because its import alone
+costs every command about 50 ms of start-up, and the app needs none of its other sources.
 
 Every value is optional here so that ``demo`` and ``check`` run with nothing set;
 commands that need a value call :meth:`Settings.require`, which names the
@@ -7,11 +12,20 @@ variable when it is missing.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.errors import ConfigError
 
@@ -21,8 +35,8 @@ SLACK_API_DEFAULT = "https://slack.com/api/"
 SLACK_SCOPES_DEFAULT = "app_mentions:read,assistant:write,chat:write,commands,files:write,im:history,im:write"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -120,10 +134,17 @@ class Settings(BaseSettings):
                 raise ConfigError(name.upper(), "is not set")
 
 
+def from_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The values ``environ`` sets for Settings' fields, by field name."""
+    fields = Settings.model_fields
+    return {name: value for key, value in environ.items() if (name := key.lower()) in fields}
+
+
 def load_settings(**overrides: Any) -> Settings:
-    """Read the environment; a malformed value becomes a ConfigError naming it."""
+    """Read the environment (``overrides`` win); a malformed value becomes a ConfigError
+    naming it."""
     try:
-        return Settings(**overrides)
+        return Settings(**{**from_environment(os.environ), **overrides})
     except ValidationError as exc:
         first = exc.errors()[0]
         variable = str(first["loc"][0]).upper() if first["loc"] else "ENVIRONMENT"

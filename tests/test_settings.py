@@ -76,3 +76,13 @@ def test_defaults() -> None:
     assert (settings.listener_threads, settings.oauth_state_ttl_seconds) == (64, 600)
     assert settings.event_dedupe_ttl_seconds == 3600
     assert settings.slack_redirect_uri is None
+
+
+def test_variables_are_read_by_field_name_in_any_case_and_overrides_win(monkeypatch) -> None:
+    monkeypatch.setenv("LISTENER_THREADS", "8")
+    monkeypatch.setenv("oauth_state_ttl_seconds", "120")
+    monkeypatch.setenv("NOT_A_SETTING", "ignored")
+    settings = load_settings(listener_threads=4)
+    assert (settings.listener_threads, settings.oauth_state_ttl_seconds) == (4, 120)
+    monkeypatch.delenv("oauth_state_ttl_seconds")
+    assert load_settings().listener_threads == 8
