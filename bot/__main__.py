@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {serve,socket,demo,check,estimate,decisions}``."""
+"""Command line: ``python -m bot {serve,socket,demo,check,estimate,decisions,migrate-keys}``."""
 
 from __future__ import annotations
 
@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     dec.add_argument("--out", type=Path, default=Path("."), help="folder to write (export)")
     dec.add_argument("--team", help="one workspace's team id")
     dec.add_argument("--number", type=int, help="the record's number (delete)")
+    sub.add_parser(
+        "migrate-keys",
+        help="rename Redis keys written before the hash tags (after a rolling upgrade)",
+        description="Scan REDIS_PREFIX for keys in the scheme before the workspace hash tags "
+        "and rename them (TTLs kept). A server does this at its first start; run it once more "
+        "when old-version processes ran beside new ones during a rolling deploy.",
+    )
     return parser
 
 
@@ -159,6 +166,17 @@ def _decisions(settings: Settings, args: argparse.Namespace) -> int:
     )  # fmt: skip
 
 
+def _migrate_keys(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import key_migration
+    from bot.state import open_store, redis_errors
+
+    store = open_store(settings)
+    with redis_errors(store.client):
+        moved = key_migration.migrate(store.client, store.prefix, force=True)
+    print(f"moved {moved} keys to their hash-tagged names")
+    return 0
+
+
 _COMMANDS = {
     "serve": _serve,
     "socket": _socket,
@@ -166,6 +184,7 @@ _COMMANDS = {
     "check": _check,
     "estimate": _estimate,
     "decisions": _decisions,
+    "migrate-keys": _migrate_keys,
 }
 
 if __name__ == "__main__":

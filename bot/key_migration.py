@@ -10,6 +10,11 @@ OAuth mode, every installation (no TTL: workspaces would have to reinstall).
 idempotent and safe with several processes starting at once: a key another process already
 moved is skipped. Old-style keys can only exist on a single server (a cluster never worked
 with them), so a cluster is not scanned.
+
+A finished scan writes ``{p}:key_scheme`` = ``SCHEME``; a start that finds it skips the scan
+(one GET instead of a SCAN whose length grows with the keyspace). A process of the old version
+still running during a rolling deploy may write old-style keys after that: ``python -m bot
+migrate-keys`` (``force=True``) scans again, once the rollout is done.
 """
 
 from __future__ import annotations
@@ -25,6 +30,12 @@ from bot.redis_client import Client
 log = logging.getLogger(__name__)
 _INSTALL = re.compile(r"^install:(?P<client>[^:{}]+):(?P<enterprise>[^:{}]+):(?P<team>[^:{}]+):(?P<what>bot|installers)$")  # fmt: skip
 _KEEP = ("install:", "oauth_state:", "{")
+SCHEME = "2"  # 2: the team is a hash tag (issue 16)
+
+
+def marker_key(prefix: str) -> str:
+    """Which key scheme the keys under ``prefix`` are in (no TTL; holds ``SCHEME``)."""
+    return f"{prefix}:key_scheme"
 
 
 def new_name(key: str, prefix: str) -> str | None:
@@ -42,13 +53,17 @@ def new_name(key: str, prefix: str) -> str | None:
     return f"{prefix}:{{{team}}}:{tail}"
 
 
-def migrate(client: Client, prefix: str) -> int:
-    """Rename every old-style key under ``prefix``; how many moved."""
+def migrate(client: Client, prefix: str, *, force: bool = False) -> int:
+    """Rename every old-style key under ``prefix``; how many moved. Skipped (0) once a scan
+    has finished, unless ``force``."""
     if isinstance(client, RedisCluster):
+        return 0
+    marker = marker_key(prefix)
+    if not force and _text(client.get(marker)) == SCHEME:
         return 0
     moved = 0
     for raw in client.scan_iter(match=f"{prefix}:*", count=1000):
-        key = raw.decode() if isinstance(raw, bytes) else str(raw)
+        key = _text(raw)
         target = new_name(key, prefix)
         if target is None:
             continue
@@ -56,6 +71,11 @@ def migrate(client: Client, prefix: str) -> int:
             moved += int(bool(client.renamenx(key, target)))
         except redis.ResponseError:  # gone meanwhile: another process moved it
             continue
+    client.set(marker, SCHEME)
     if moved:
         log.info("moved %d keys to their hash-tagged names", moved)
     return moved
+
+
+def _text(raw: object) -> str:
+    return raw.decode() if isinstance(raw, bytes) else str(raw)

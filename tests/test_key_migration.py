@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import BaseModel
 
-from bot.key_migration import migrate, new_name
+from bot.key_migration import SCHEME, marker_key, migrate, new_name
 from bot.oauth_store import RedisInstallationStore
 from bot.state import Key, Store
 
@@ -58,3 +58,17 @@ def test_migrate_moves_data_and_ttls_once(store: Store, redis_client) -> None:
     assert migrate(redis_client, p) == 0
     keys = sorted(k.decode() for k in redis_client.scan_iter(match=f"{p}:*"))
     assert all(new_name(k, p) is None for k in keys), keys
+
+
+def test_a_finished_scan_is_remembered_and_force_scans_again(store: Store, redis_client) -> None:
+    """The marker saves later starts the SCAN; an old-version process that wrote an old-style
+    key after it (a rolling deploy) is caught by ``python -m bot migrate-keys`` (force)."""
+    p = store.prefix
+    assert migrate(redis_client, p) == 0
+    assert redis_client.get(marker_key(p)) == SCHEME.encode()
+    redis_client.set(f"{p}:T1:flow:bvb:late", "x")  # written by an old process after the scan
+    assert migrate(redis_client, p) == 0  # a start: one GET, no scan
+    assert redis_client.exists(f"{p}:T1:flow:bvb:late") == 1
+    assert migrate(redis_client, p, force=True) == 1
+    assert redis_client.get(f"{p}:{{T1}}:flow:bvb:late") == b"x"
+    assert new_name(marker_key(p), p) is None  # the marker itself is never renamed

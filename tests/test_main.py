@@ -48,7 +48,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     return call
 
 
-@pytest.mark.parametrize("command", ["serve", "socket", "demo", "check", "estimate"])
+@pytest.mark.parametrize("command", ["serve", "socket", "demo", "check", "estimate", "migrate-keys"])
 def test_every_command_has_help(cli, command: str) -> None:
     status, out, _ = cli(command, "--help")
     assert status == 0
@@ -108,3 +108,12 @@ def test_check_catches_a_broken_tree_edge(cli, tmp_path: Path) -> None:
     assert "knowledge/decision_tree.yaml: nodes.can_prompt.no:" in err
     assert "nowhere" in err
     assert "Traceback" not in err
+
+
+def test_migrate_keys_renames_old_style_keys_even_after_a_start(cli, redis_client, redis_url, store) -> None:
+    p = store.prefix
+    redis_client.set(f"{p}:key_scheme", "2")  # a server has started on this prefix already
+    redis_client.set(f"{p}:T1:flow:bvb:late", "x")
+    status, out, _ = cli("migrate-keys", env={"REDIS_URL": redis_url, "REDIS_PREFIX": p})
+    assert (status, out) == (0, "moved 1 keys to their hash-tagged names\n")
+    assert redis_client.get(f"{p}:{{T1}}:flow:bvb:late") == b"x"
