@@ -11,6 +11,7 @@ the signature check is the same.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import parse_qsl
 
 from slack_bolt import BoltContext, BoltRequest
@@ -24,8 +25,17 @@ def bolt_request(
     body: str,
     headers: Mapping[str, str | Sequence[str]] | None = None,
     query: str | Mapping[str, str] | Mapping[str, Sequence[str]] | None = None,
+    parsed: dict[str, Any] | None = None,
 ) -> BoltRequest:
-    """``BoltRequest(body=, headers=, query=)``, with a slash command's form read as one."""
+    """``BoltRequest(body=, headers=, query=)``, with a slash command's form read as one.
+    ``parsed``: what Bolt's parser makes of ``body``, already known (the gate parsed it,
+    ``bot.gate.PARSED``), so the body is not parsed a second time; the raw body stays for
+    Bolt's signature check."""
+    if parsed is not None:
+        request = BoltRequest(body="", query=query, headers=dict(headers or {}))  # type: ignore[arg-type]
+        request.raw_body, request.body = body, parsed
+        request.context = build_context(BoltContext(), parsed)
+        return request
     request = BoltRequest(body=body, query=query, headers=dict(headers or {}))  # type: ignore[arg-type]
     if request.body or request.content_type not in (FORM, None) or body.startswith("{"):
         return request

@@ -17,7 +17,8 @@ In order, before anything is parsed:
 Every refusal is a short plain-text answer, no traceback, and one WARNING line naming the
 reason (never the body, a header value or the client's text), at most one per reason every
 ``LOG_EVERY_SECONDS`` with a count of the ones in between. Only then does the request go on,
-its body re-wrapped, to Bolt, which checks the signature once more (defence in depth).
+its body re-wrapped, to Bolt, which checks the signature once more (defence in depth) and
+reads the payload the gate parsed (``PARSED``) instead of parsing it again.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
 from bot.payload_shape import shape_problem
 
@@ -43,6 +44,7 @@ MAX_AGE_SECONDS = 300
 LOG_EVERY_SECONDS = 10.0
 _CHUNK = 65_536
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+PARSED = "tradeoffs.gate.parsed"  # environ key: the body as parsed and checked here, if any
 
 _ANSWERS = {
     400: ("400 Bad Request", "malformed request\n"),
@@ -114,27 +116,32 @@ def verify_signature(
         raise Refused(401, "bad signature")
 
 
-def parse_signed(body: bytes, content_type: str) -> None:
-    """Raise Refused(400) unless a signed body is one Bolt can read without surprises."""
+def parse_signed(body: bytes, content_type: str) -> dict[str, Any] | None:
+    """Raise Refused(400) unless a signed body is one Bolt can read without surprises.
+    Returns what Bolt's own parser would make of a JSON body or an interaction form (its
+    ``payload``, the last one if repeated, as Bolt takes it), so that Bolt need not parse
+    it again (``PARSED``); None for other bodies (slash commands, plain forms)."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise Refused(400, "body is not UTF-8") from None
     if not text:
-        return  # Bolt answers an empty body with a 404 of its own
+        return None  # Bolt answers an empty body with a 404 of its own
     try:
         if text.startswith("{") or content_type.startswith("application/json"):
             parsed = json.loads(text)
+            handed = text.startswith("{")  # Bolt parses these as JSON too
         else:
-            form = parse_qs(text, keep_blank_values=True)
+            form = dict(parse_qsl(text, keep_blank_values=True))  # as Bolt reads a form
             if "payload" not in form:
-                return  # a slash command (or another plain form): every value is a string
-            parsed = json.loads(form["payload"][0])
+                return None  # a slash command (or another plain form): every value is a string
+            parsed, handed = json.loads(form["payload"]), True
     except ValueError:
         raise Refused(400, "body is not JSON or a form") from None
     problem = shape_problem(parsed)
     if problem is not None:
         raise Refused(400, f"unexpected payload shape ({problem})")
+    return parsed if handed else None
 
 
 class RefusalLog:
@@ -192,7 +199,9 @@ class Gate:
                 if _is_ssl_check(body) and "HTTP_X_SLACK_SIGNATURE" not in environ:
                     start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
                     return [b""]
-                self.check(environ, body)
+                parsed = self.check(environ, body)
+                if parsed is not None:
+                    environ[PARSED] = parsed
         except Refused as refusal:
             self.refusals.refused(refusal)
             status, text = _ANSWERS[refusal.status]
@@ -203,7 +212,7 @@ class Gate:
         environ["CONTENT_LENGTH"] = str(len(body))
         return self.app(environ, start_response)
 
-    def check(self, environ: dict[str, Any], body: bytes) -> None:
+    def check(self, environ: dict[str, Any], body: bytes) -> dict[str, Any] | None:
         verify_signature(
             self.secret,
             body,
@@ -211,4 +220,4 @@ class Gate:
             environ.get("HTTP_X_SLACK_SIGNATURE"),
             self.clock(),
         )
-        parse_signed(body, str(environ.get("CONTENT_TYPE") or ""))
+        return parse_signed(body, str(environ.get("CONTENT_TYPE") or ""))

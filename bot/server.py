@@ -17,7 +17,7 @@ from bot import usage_http
 from bot.bolt_request import bolt_request
 from bot.deps import hold_jobs
 from bot.errors import StateUnavailable
-from bot.gate import Gate
+from bot.gate import PARSED, Gate
 from bot.state import Store
 
 log = logging.getLogger(__name__)
@@ -29,9 +29,10 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 class _Handler(SlackRequestHandler):
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
         """Bolt's, with the request built by ``bolt_request`` (a command's text may say
-        "payload")."""
+        "payload"; a payload the gate parsed is not parsed again)."""
         body, query, headers = request.get_body(), request.query_string, request.get_headers()
-        return self.app.dispatch(bolt_request(body=body, query=query, headers=headers))
+        parsed = request.environ.get(PARSED)  # the gate parsed this body already
+        return self.app.dispatch(bolt_request(body=body, query=query, headers=headers, parsed=parsed))
 
 
 def gated(app: App, *, signing_secret: str | None = None) -> WSGIApp:

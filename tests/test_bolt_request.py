@@ -1,5 +1,6 @@
 """bolt_request: a slash command whose text (or channel, or user name) says "payload" is still
-a slash command. Bolt alone parses such a form as an empty body and answers 404."""
+a slash command. Bolt alone parses such a form as an empty body and answers 404. A payload
+the gate parsed is handed to Bolt as Bolt would have parsed it, and not parsed again."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from slack_bolt.request.internals import parse_body
 
+from bot import bolt_request as bolt_request_module
 from bot.bolt_request import bolt_request
 from bot.devtools.signed import SlackRequests
+from bot.gate import parse_signed
 from bot.server import make_wsgi_app
 from tests.conftest import SIGNING_SECRET
 
@@ -78,3 +82,57 @@ def test_server_answers_a_command_saying_payload(app, store) -> None:
     answer = b"".join(wsgi(environ, lambda status, _headers, *_: seen.append(status)))
     assert seen[0].startswith("200"), answer
     assert json.loads(answer)["response_type"] == "ephemeral"
+
+
+_PAYLOAD = {"type": "block_actions", "user": {"id": "U0ALICE"}, "team": {"id": "T0TEST"}}
+_HANDED = [
+    (urlencode({"payload": json.dumps(_PAYLOAD)}), "application/x-www-form-urlencoded"),
+    (  # a repeated payload: Bolt reads the last one, so the gate checks and hands on that one
+        urlencode([("payload", json.dumps({"type": "view_submission"})), ("payload", json.dumps(_PAYLOAD))]),
+        "application/x-www-form-urlencoded",
+    ),
+    (json.dumps({"type": "event_callback", "team_id": "T0TEST", "event": {"type": "app_mention"}}), "application/json"),
+    (json.dumps({"type": "url_verification", "challenge": "c"}), "text/plain"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "content_type"), _HANDED)
+def test_the_gate_hands_bolt_what_bolt_would_have_parsed(body, content_type) -> None:
+    parsed = parse_signed(body.encode(), content_type)
+    assert parsed == parse_body(body, content_type)
+    headers = {"content-type": content_type}
+    handed, own = bolt_request(body=body, headers=headers, parsed=parsed), bolt_request(body=body, headers=headers)
+    assert (handed.raw_body, handed.body, handed.content_type) == (own.raw_body, own.body, own.content_type)
+    assert dict(handed.context) == dict(own.context)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [(_command("payload")[0], "application/x-www-form-urlencoded"), ("a=1", "text/plain"), ("", "text/plain")],
+)
+def test_the_gate_leaves_commands_and_plain_forms_to_bolt(body, content_type) -> None:
+    assert parse_signed(body.encode(), content_type) is None
+
+
+def test_the_server_hands_the_gates_parse_to_bolt(app, store, monkeypatch) -> None:
+    parses: list[str] = []
+    real = bolt_request_module.BoltRequest
+
+    def counting(*, body, **kwargs):  # type: ignore[no-untyped-def]
+        parses.append(body)
+        return real(body=body, **kwargs)
+
+    monkeypatch.setattr(bolt_request_module, "BoltRequest", counting)
+    body, headers = SIGNER.block_action("cost.chart", "model=gpt-4o", user_id="U0ALICE", channel_id="C0TEST",
+                                        message_ts="1.2", response_url="https://x.test/r")  # fmt: skip
+    environ = {
+        "REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1", "CONTENT_TYPE": headers["content-type"],
+        "CONTENT_LENGTH": str(len(body.encode())), "wsgi.input": io.BytesIO(body.encode()),
+        "HTTP_X_SLACK_REQUEST_TIMESTAMP": headers["x-slack-request-timestamp"],
+        "HTTP_X_SLACK_SIGNATURE": headers["x-slack-signature"],
+    }  # fmt: skip
+    seen: list[str] = []
+    b"".join(make_wsgi_app(app, store)(environ, lambda status, _headers, *_: seen.append(status)))
+    assert seen[0].startswith("200")
+    assert parses == [""]  # Bolt parsed nothing: the request was built on the gate's parse

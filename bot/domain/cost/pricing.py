@@ -1,9 +1,10 @@
 """Prices for one call, from genai-prices' bundled (offline) data or the user's own rates.
 
-The only module that imports genai_prices. It never starts ``UpdatePrices`` (the
-background auto-update that fetches over the network): ``calc_price`` then reads the
-data snapshot shipped inside the pinned package, and every result is checked to come
-from it. Money is Decimal throughout, as genai-prices returns it.
+With ``calc.py`` (both prices of a call in one pass) the only modules that import
+genai_prices. They never start ``UpdatePrices`` (the background auto-update that fetches
+over the network): genai-prices then reads the data snapshot shipped inside the pinned
+package, and every result is checked to come from it. Money is Decimal throughout, as
+genai-prices returns it.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from genai_prices import Usage, __version__, calc_price
+from genai_prices import Usage, __version__
 from genai_prices.data_snapshot import find_provider_by_id, get_snapshot
 from genai_prices.types import ModelPrice, TieredPrices, calc_unit_price
 
+from bot.domain.cost.calc import calc_both
 from bot.domain.cost.errors import CostInputError
 from bot.domain.cost.request import CallTokens
 from bot.domain.cost.result import CallCost, Rates
 
 PRICE_SOURCE = f"genai-prices {__version__} (offline data)"
 CUSTOM_SOURCE = "custom"  # prices the user gave; renderers name it (bot.texts.llmcost.CUSTOM_SOURCE)
-BATCH_CONTEXT = {"processing": "batch"}
 _MTOK = 1_000_000
 CUTOFF = 0.6  # difflib's default for "close"
 BARE_BONUS = 0.1  # prefer "claude-sonnet-4-5" to "github-copilot:claude-sonnet-4.6"
@@ -62,17 +63,13 @@ def price_call(
     provider_id, model = split_ref(model_ref)
     bad = {"token": token or model_ref, "option": option, "source": PRICE_SOURCE}
     usage = _usage(tokens)
-    tiered = {"service_tier": tier} if tier else {}
-    try:
-        standard = calc_price(usage, model, provider_id=provider_id, price_context=tiered)
-        plain = calc_price(usage, model, provider_id=provider_id) if tier else standard
-        batched = calc_price(
-            usage, model, provider_id=provider_id, price_context={**tiered, **BATCH_CONTEXT}
-        )
+    try:  # standard and batch prices in one pass (bot/domain/cost/calc.py)
+        both = calc_both(usage, model, provider_id=provider_id, tier=tier)
     except LookupError:
         raise CostInputError(
             "unknown_model", model=model_ref, closest=tuple(closest_models(model_ref)), **bad
         ) from None
+    standard, batched = both.standard, both.batched
     result = batched if batch else standard
     if result.auto_update_timestamp is not None:  # someone started UpdatePrices: not our data
         raise RuntimeError("genai-prices data came from an auto-update, not the bundled snapshot")
@@ -94,7 +91,7 @@ def price_call(
         )
     has_batch = batched.model_price != standard.model_price
     notes = ["batch_unavailable"] if batch and not has_batch else []
-    if tier and standard.model_price == plain.model_price:
+    if tier and standard.model_price == both.plain_price:
         notes.append("tier_unavailable")
     if tokens.cached and prices.cache_read_mtok is None:
         notes.append("no_cache_price")
