@@ -3,11 +3,15 @@ calls a day, the break-even point and the user's own volume marked, the fleet's 
 visible. Log scales where the volume spans two decades or more.
 
 ``bot.domain.cost.curve.sample_curve`` samples the curve from an estimate; ``draw`` turns it
-into PNG bytes. Amounts arrive as Decimal and become floats only to be plotted.
+into PNG bytes. Amounts arrive as Decimal and become floats only to be plotted. A chart takes
+a few hundred milliseconds of CPU, so the last ``KEPT`` are kept: the same answer's chart
+clicked again (by its author, or by anyone in the channel it was shared to) is the same curve,
+and gets the same bytes without drawing them again.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from decimal import Decimal
 from typing import Any
@@ -18,6 +22,7 @@ from bot.texts import llmcost_chart as texts
 
 SIZE_INCHES = (8.0, 4.8)
 DPI = 120
+KEPT = 16  # charts kept (a PNG is about 60 KB)
 
 
 def alt_text(curve: BreakEvenCurve) -> str:
@@ -49,8 +54,14 @@ def _count_ticks(value: float, _position: object) -> str:
     return _short(value, money=False)
 
 
+@functools.lru_cache(maxsize=KEPT)
 def draw(curve: BreakEvenCurve) -> bytes:
-    """The chart as PNG bytes."""
+    """The chart as PNG bytes (one of the last ``KEPT`` drawn, if its curve is the same)."""
+    return render(curve)
+
+
+def render(curve: BreakEvenCurve) -> bytes:
+    """The chart drawn now, as PNG bytes."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from PIL import Image
 
-from bot.charts.breakeven import DPI, SIZE_INCHES, alt_text, draw
+from bot.charts.breakeven import DPI, SIZE_INCHES, alt_text, draw, render
 from bot.domain.cost.curve import BreakEvenCurve, CurvePoint
 
 
@@ -71,10 +71,19 @@ def test_bad_curves_are_refused(volumes) -> None:
 
 
 def test_a_chart_renders_in_under_a_second_once_matplotlib_is_loaded() -> None:
-    draw(_curve())  # loads matplotlib and its fonts
+    render(_curve())  # loads matplotlib and its fonts
     times = []
     for _ in range(3):  # CPU seconds, the best of three: other processes on a busy machine
         started = time.process_time()  # stretch wall-clock time, not the work a chart takes
-        draw(_curve())
+        render(_curve())
         times.append(time.process_time() - started)
     assert min(times) < 1.0
+
+
+def test_the_same_curve_again_is_the_same_chart_not_drawn_again() -> None:
+    """``draw`` keeps the last charts: that is only right if drawing is deterministic (a
+    fresh render of an equal curve is the same bytes), and a different curve is drawn."""
+    kept = draw(_curve(break_even=40_000))
+    assert draw(_curve(break_even=40_000)) is kept
+    assert render(_curve(break_even=40_000)) == kept
+    assert draw(_curve(break_even=60_000)) != kept
