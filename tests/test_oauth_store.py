@@ -20,6 +20,7 @@ from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 
 from bot.errors import StateUnavailable
 from bot.oauth_store import RedisInstallationStore, RedisOAuthStateStore
+from tests.support.dead_redis import dead_redis
 
 CLIENT_ID = "111.222"
 
@@ -295,7 +296,7 @@ def test_an_unreadable_record_reads_as_absent(redis_installs, redis_client) -> N
 
 
 def _dead_client() -> redis.Redis:
-    return redis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    return dead_redis()
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import redis
 from redis.exceptions import ClusterDownError, CrossSlotTransactionError, TryAgainError
 
 from bot.redis_client import health, read_only, sentinels, unavailable
+from tests.support.dead_redis import dead_redis
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,7 @@ def test_which_errors_mean_unavailable(error, is_unavailable, is_read_only) -> N
 
 def test_health_from_the_role(redis_client) -> None:
     assert health(redis_client) == "ok"
-    dead = redis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    dead = dead_redis()
     assert health(dead) == "unavailable"
 
     class Replica(redis.Redis):

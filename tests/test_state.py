@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from bot.errors import StateConflict, StateMissing, StateUnavailable
 from bot.settings import PROJECT_ROOT
 from bot.state import Key, Store
+from tests.support.dead_redis import dead_redis
 
 KEY = Key(team="T1", kind="flow", id="f1")
 
@@ -136,7 +137,7 @@ def test_keys_stay_under_the_prefix_and_team(store: Store, redis_client: redis.R
 
 
 def test_unreachable_redis_raises_state_unavailable() -> None:
-    dead = redis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    dead = dead_redis()
     store = Store(dead, prefix="test-dead", default_ttl=60)
     assert store.ping() is False
     with pytest.raises(StateUnavailable):

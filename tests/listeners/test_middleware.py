@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-import redis
 
 from bot.app import create_app
 from bot.devtools.signed import SlackRequests
 from bot.devtools.sim import SlackSim
 from bot.state import Store
 from tests.conftest import SIGNING_SECRET
+from tests.support.dead_redis import dead_redis
 
 DM = {"type": "message", "channel_type": "im", "channel": "D0ALICE", "user": "U0ALICE"}
 
@@ -54,8 +54,7 @@ def test_claim_key_is_per_team_and_expires(sim, requests_, store, redis_client) 
 def test_redis_down_processes_the_event_and_logs(
     app_settings, knowledge, slack_api, requests_, caplog
 ) -> None:
-    dead = Store(redis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2),
-                 prefix="test-dead", default_ttl=60)  # fmt: skip
+    dead = Store(dead_redis(), prefix="test-dead", default_ttl=60)  # fmt: skip
     app = create_app(app_settings, store=dead, knowledge=knowledge, process_before_response=True)
     sim = SlackSim(app, slack_api, requests_)
     with caplog.at_level(logging.WARNING, logger="bot.listeners.middleware"):

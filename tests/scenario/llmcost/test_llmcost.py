@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import redis
 
 from bot.app import create_app
 from bot.blocks.llmcost import CHART_ACTION, EDIT_ACTION, SHARE_ACTION
@@ -15,6 +14,7 @@ from bot.features.llmcost.answer import estimate_payload
 from bot.features.llmcost.form import open_cost_modal
 from bot.state import Store
 from bot.texts import llmcost as texts
+from tests.support.dead_redis import dead_redis
 
 SEED = "model=gpt-4o in=2000 out=500 qps=3"
 
@@ -303,7 +303,7 @@ def test_mention_cost(sim: SlackSim) -> None:
 
 
 def test_answers_with_redis_down(app_settings, knowledge, slack_api, requests_) -> None:
-    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2, socket_timeout=0.2)
+    dead = dead_redis()
     app = create_app(
         app_settings,
         store=Store(dead, prefix="dead", default_ttl=60),

@@ -9,11 +9,12 @@ import pytest
 import redis
 from pydantic import SecretStr
 
-from bot.devtools.redis_server import RedisServer, free_port
+from bot.devtools.redis_server import RedisServer
 from bot.domain.usage.cost import to_micros
 from bot.features.spend.store import SINGLE_TEAM, SpendStore
 from bot.state import Store
 from bot.usage_http import make_usage_app
+from tests.support.dead_redis import dead_redis
 from tests.support.spend import TOKEN, call, genai_total, lines, record
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -112,7 +113,7 @@ def test_a_body_that_is_not_records_gets_400(usage, store) -> None:
 
 
 def test_redis_down_is_a_503_so_the_sender_retries(usage_settings) -> None:
-    down = redis.Redis(port=free_port(), socket_connect_timeout=0.2, socket_timeout=0.2)
+    down = dead_redis()
     app = make_usage_app(Store(down, prefix="down", default_ttl=60), usage_settings)
     status, answer, headers = call(app, "POST", "/usage", lines(record()))
     assert (status, answer["error"], headers["Retry-After"]) == (503, "unavailable", "5")
