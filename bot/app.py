@@ -23,9 +23,9 @@ from bot.deps import Deps, PostAck
 from bot.domain.knowledge.registry import Knowledge
 from bot.features.install import Installs
 from bot.listeners.errors import handle_error
-from bot.listeners.middleware import dedupe_events, with_deps
+from bot.listeners.middleware import DedupeEvents, WithDeps
 from bot.settings import Settings
-from bot.slack_client import SingleWorkspace, make_web_client
+from bot.slack_client import LearnBotUser, SingleWorkspace, make_web_client
 from bot.state import Store
 
 POST_ACK_QUEUE_PER_THREAD = 4  # jobs waiting per post-ack thread before the pool sheds
@@ -74,13 +74,13 @@ def create_app(
             signing_secret=signing_secret,
             client=web,
             authorize=single,
-            before_authorize=single.learn,
+            before_authorize=LearnBotUser(single),
             process_before_response=True,
         )
         web.token = token  # for app.client outside a request; requests get it from authorize
     deps = Deps(settings=settings, store=store, knowledge=knowledge, later=later)
-    app.middleware(with_deps(deps))
-    app.middleware(dedupe_events)
+    app.middleware(WithDeps(deps))
+    app.middleware(DedupeEvents())
     app.error(handle_error)
     listeners.register(app, Installs(installs, forget))
     return app

@@ -26,6 +26,9 @@ from typing import Any
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.authorize import Authorize
 from slack_bolt.context import BoltContext
+from slack_bolt.middleware import Middleware
+from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -132,14 +135,13 @@ class SingleWorkspace(Authorize):
         self.token = token
         self.bot_user_id: str | None = None
 
-    def learn(self, body: dict[str, Any], next: Callable[[], Any]) -> Any:
+    def learn(self, body: dict[str, Any]) -> None:
         if self.bot_user_id is None:
             for entry in body.get("authorizations") or []:
                 if isinstance(entry, dict) and entry.get("is_bot") and isinstance(entry.get("user_id"), str):  # fmt: skip
                     self.bot_user_id = entry["user_id"]
                     log.info("learned the bot user id %s", self.bot_user_id)
                     break
-        return next()
 
     def __call__(
         self,
@@ -157,3 +159,16 @@ class SingleWorkspace(Authorize):
             bot_user_id=self.bot_user_id,
             bot_token=self.token,
         )
+
+
+class LearnBotUser(Middleware):
+    """Bolt's ``before_authorize`` for :class:`SingleWorkspace`: learn the bot user id from
+    the request (a Middleware class: no per-request argument building, see
+    ``bot/listeners/middleware.py``)."""
+
+    def __init__(self, workspace: SingleWorkspace) -> None:
+        self.workspace = workspace
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], Any]) -> Any:
+        self.workspace.learn(req.body)
+        return next()

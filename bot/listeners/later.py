@@ -41,13 +41,17 @@ def after_ack(listener: Listener) -> Listener:
 
     def acked(ack: Ack, request: BoltRequest, logger: logging.Logger) -> None:
         ack()
-        kwargs = build_required_kwargs(
-            logger=logger, required_arg_names=names, request=request, response=None,
-            this_func=listener,
-        )  # fmt: skip
-        if "ack" in kwargs:
-            kwargs["ack"] = _acked_already
-        run_after_ack(request.context, request.body, lambda: listener(**kwargs), what=what)
+
+        def job() -> None:  # the arguments are built in the pool too, not before the ack
+            kwargs = build_required_kwargs(
+                logger=logger, required_arg_names=names, request=request, response=None,
+                this_func=listener,
+            )  # fmt: skip
+            if "ack" in kwargs:
+                kwargs["ack"] = _acked_already
+            listener(**kwargs)
+
+        run_after_ack(request.context, request.body, job, what=what)
 
     _keep_names(acked, listener)
     return acked

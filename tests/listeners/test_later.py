@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from bot.deps import Deps, PostAck
 from bot.devtools.signed import dispatch
 from bot.listeners import later
-from bot.listeners.middleware import with_deps
+from bot.listeners.middleware import WithDeps
 from tests.conftest import SIGNING_SECRET
 
 
@@ -24,7 +24,7 @@ def make_app(app_settings, store, knowledge, slack_api):
         client = WebClient(token="xoxb-x", base_url=slack_api.url)
         app = App(signing_secret=SIGNING_SECRET, client=client, token_verification_enabled=False,
                   process_before_response=True)  # fmt: skip
-        app.middleware(with_deps(Deps(app_settings, store, knowledge, later=PostAck(2, 2))))
+        app.middleware(WithDeps(Deps(app_settings, store, knowledge, later=PostAck(2, 2))))
         app.view("form")(later.ack_from_pool(listener))
         return app
 

@@ -64,3 +64,13 @@ def test_redis_down_processes_the_event_and_logs(
     # fail open: without Redis a retry cannot be recognised, so both are answered
     assert len(slack_api.calls_to("chat.postMessage")) == 2
     assert "event dedupe skipped" in caplog.text
+
+
+def test_no_global_middleware_is_a_function(app) -> None:
+    """Bolt calls a function middleware through build_required_kwargs (every injectable
+    argument built anew, on every request, before its ack); ours are Middleware classes."""
+    from slack_bolt.middleware.custom_middleware import CustomMiddleware
+
+    chain = [*app._middleware_list, app._before_authorize]
+    assert [m.name for m in chain if isinstance(m, CustomMiddleware)] == []
+    assert {"WithDeps", "DedupeEvents"} <= {type(m).__name__ for m in chain}
