@@ -13,14 +13,14 @@ TARGET_LEVELS = (1, 50)
 
 
 def _table(results: dict) -> None:
-    header = (f"{'scenario':<18}{'conc':>5} {'app':<14}{'req/s':>7}{'ok':>6}"
+    header = (f"{'scenario':<18}{'conc':>5} {'app':<14}{'req/s':>7}{'ok':>10}"
               f"{'client p50':>11}{'p99':>8}{'server p50':>11}{'p99':>8}")  # fmt: skip
     print(header)
     print("-" * len(header))
     for scenario, levels in results["scenarios"].items():
         for level, runs in levels.items():
             for name, run in runs.items():
-                print(f"{scenario:<18}{level:>5} {name:<14}{run.rps:>7.0f}{run.ok:>4}/{len(run.samples):<3}"
+                print(f"{scenario:<18}{level:>5} {name:<14}{run.rps:>7.0f} {run.ok:>5}/{len(run.samples):<5}"
                       f"{run.client(0.5):>9.1f}{run.client(0.99):>8.1f}"
                       f"{run.server(0.5):>11.1f}{run.server(0.99):>8.1f}")  # fmt: skip
         print()
