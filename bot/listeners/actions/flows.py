@@ -1,12 +1,12 @@
 """The answer and score buttons of the learn, assess and prioritize flows (``learn.answer.<id>``,
-``assess.score.<n>``, ``prioritize.score.<n>``): ack, then the flow's feature takes the click."""
+``assess.score.<n>``, ``prioritize.score.<n>``): acked at once, then the flow's feature takes the click."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import App, BoltContext, Respond
 
 from bot.blocks import assess as assess_blocks
 from bot.blocks import learn as learn_blocks
@@ -24,16 +24,4 @@ CLICKS: dict[str, tuple[str, Click]] = {  # action id prefix -> (what follows it
 
 def register(app: App) -> None:
     for prefix, (rest, click) in CLICKS.items():
-        app.action(re.compile(rf"^{re.escape(prefix)}\.{rest}$"))(after_ack(_listener(prefix, click)))
-
-
-def _listener(prefix: str, click: Click) -> Callable[..., None]:
-    def on_click(
-        ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
-    ) -> None:
-        ack()
-        click(body, action, respond, context)
-
-    # Bolt names a listener by its function (logs, lazy listeners): one name per flow.
-    on_click.__name__ = on_click.__qualname__ = f"on_{prefix.replace('.', '_')}"
-    return on_click
+        app.action(re.compile(rf"^{re.escape(prefix)}\.{rest}$"))(after_ack(click))

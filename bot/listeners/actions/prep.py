@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import re
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
 
 from bot.features.prep import clicks
 from bot.listeners.later import after_ack
 
 
 def register(app: App) -> None:
-    app.action(re.compile(r"^prep\."))(after_ack(on_click))
-
-
-def on_click(
-    ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
-) -> None:
-    ack()
-    clicks.click(body, action, respond, client, context)
+    app.action(re.compile(r"^prep\."))(after_ack(clicks.click))

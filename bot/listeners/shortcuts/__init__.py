@@ -1,7 +1,6 @@
-"""Shortcuts (manifest ``features.shortcuts``): each acks and calls its feature."""
+"""Shortcuts (manifest ``features.shortcuts``): each acked at once, then its feature runs."""
 
-from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
+from slack_bolt import App
 
 from bot.features.buildvsbuy import shortcut
 from bot.listeners.later import after_ack
@@ -9,9 +8,4 @@ from bot.texts import buildvsbuy as buildvsbuy_texts
 
 
 def register(app: App) -> None:
-    app.shortcut(buildvsbuy_texts.SHORTCUT_CALLBACK)(after_ack(decide))
-
-
-def decide(ack: Ack, body: dict, client: WebClient, respond: Respond, context: BoltContext) -> None:
-    ack()
-    shortcut.decide(body, client, respond, context)
+    app.shortcut(buildvsbuy_texts.SHORTCUT_CALLBACK)(after_ack(shortcut.decide))
