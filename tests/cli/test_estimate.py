@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from bot.cli.estimate import run_estimate
+from bot.errors import KnowledgeError
 from bot.settings import PROJECT_ROOT, Settings
 from bot.texts import llmcost as texts
 
@@ -160,3 +161,37 @@ def test_python_m_bot_estimate_diff() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Per month: $77,760.00 -> " in done.stdout
+
+
+IMPORTS = """
+import sys
+from bot.__main__ import main
+main(["estimate", "model=gpt-4o", "in=2000", "out=500", "qps=3"])
+print(" ".join(sorted(sys.modules)))
+"""
+KNOWLEDGE = "bot.domain.knowledge."
+
+
+def test_an_estimate_imports_only_what_it_needs() -> None:
+    """Start-up (issue 17): the command reads two knowledge files, so it imports those two
+    models, not every model of knowledge/, and neither Bolt nor pydantic-settings."""
+    done = subprocess.run([sys.executable, "-c", IMPORTS], capture_output=True, text=True,
+                          timeout=60, cwd=PROJECT_ROOT)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.strip().splitlines()[-1].split())
+    models = {m.removeprefix(KNOWLEDGE) for m in loaded if m.startswith(KNOWLEDGE)}
+    assert models == {"base", "costs", "selfhost"}
+    assert not {m.split(".")[0] for m in loaded} & {"slack_bolt", "pydantic_settings", "redis"}
+
+
+def test_a_broken_cost_file_is_one_located_error(tmp_path) -> None:
+    (tmp_path / "costs.yaml").write_text("source: [unclosed\n", encoding="utf-8")
+    (tmp_path / "selfhost.yaml").write_text(
+        (PROJECT_ROOT / "knowledge" / "selfhost.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(KnowledgeError) as raised:
+        run_estimate(REFERENCE, settings=Settings(knowledge_dir=tmp_path), out=out, err=err)
+    assert str(raised.value).splitlines()[1:] == [
+        "knowledge/costs.yaml: line 2, column 1: expected ',' or ']', but got '<stream end>'"
+    ]
