@@ -88,14 +88,27 @@ class Tier(KnowledgeModel):
                 re.compile(pattern)
             except re.error as exc:
                 problems.append((("patterns", index), f"not a regular expression: {exc}"))
+        if not problems and self.patterns:
+            try:
+                _combined(self.patterns)
+            except re.error as exc:  # e.g. a (?i) flag, allowed only at the very start
+                problems.append((("patterns",), f"the patterns do not combine into one: {exc}"))
         if problems:
             raise Problems(problems)
         return self
 
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return _combined(self.patterns) if self.patterns else None
+
     def matches(self, model_id: str) -> bool:
-        return not self.patterns or any(
-            re.search(p, model_id, re.IGNORECASE) for p in self.patterns
-        )
+        return self._pattern is None or self._pattern.search(model_id) is not None
+
+
+def _combined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """The patterns as one expression, matched case-insensitively: one search a model id,
+    not one a pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class SelfHostKnowledge(KnowledgeModel):

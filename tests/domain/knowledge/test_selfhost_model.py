@@ -42,6 +42,7 @@ def test_loads_and_every_class_cites_a_benchmark() -> None:
         (("tiers", 2, "patterns"), ["x"], "the last tier matches all"),
         (("tiers", 0, "patterns"), [], "only the last tier may have none"),
         (("tiers", 0, "patterns"), ["(unclosed"], "not a regular expression"),
+        (("tiers", 0, "patterns"), ["gpt", "(?i)claude"], "do not combine into one"),
         (("sizing", "min_replicas"), 0, "greater than or equal to 1"),
         (("gpu", "hour_usd"), "0", "greater than 0"),
     ],
@@ -49,3 +50,18 @@ def test_loads_and_every_class_cites_a_benchmark() -> None:
 def test_broken_shapes_are_refused(path: tuple[Any, ...], value: Any, message: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(message)):
         SelfHostKnowledge.model_validate(_set(path, value))
+
+
+@pytest.mark.parametrize(
+    ("model_id", "tier"),
+    [("gpt-4o", "mid"), ("claude-opus-4", "frontier"), ("llama-3.1-8b", "small"),
+     ("GPT-4O", "mid"), ("something-unheard-of", None)],
+)  # fmt: skip
+def test_a_model_falls_in_the_first_tier_any_of_whose_patterns_match(model_id, tier) -> None:
+    knowledge = SelfHostKnowledge.model_validate(RAW)
+    expected = tier or knowledge.tiers[-1].id
+    by_pattern = next(
+        t for t in knowledge.tiers
+        if not t.patterns or any(re.search(p, model_id, re.IGNORECASE) for p in t.patterns)
+    )  # fmt: skip
+    assert knowledge.tier_for(model_id).id == by_pattern.id == expected
