@@ -4,9 +4,6 @@ Redis, every message checked against Block Kit."""
 from __future__ import annotations
 
 import pytest
-import redis
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
@@ -19,6 +16,7 @@ from bot.features.prep.flow import key
 from bot.state import Store
 from bot.texts import common
 from bot.texts import prep as texts
+from tests.support.dead_redis import dead_redis
 from tests.support.tables import table_rows
 
 ALICE, BOB, TEAM = "U0ALICE", "U0BOB", "T0TEST"
@@ -264,7 +262,7 @@ def test_post_prep_menu_for_app_home(sim, slack_api, store) -> None:
 
 
 def test_state_store_down_is_reported_for_prep_words_only(app_settings, knowledge) -> None:
-    client = redis.Redis(port=1, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
+    client = dead_redis()
     dead = Store(client, prefix="x", default_ttl=60)
     context = BoltContext(deps=Deps(settings=app_settings, store=dead, knowledge=knowledge))
     context["team_id"] = TEAM

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import redis
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
 from bot.app import create_app
 from bot.devtools.sim import SlackSim, message_text
 from bot.features.threads import POINTER_TTL_SECONDS
 from bot.state import Store
 from bot.texts import common
+from tests.support.dead_redis import dead_redis
 
 T1, T2 = "1700000000.000100", "1700000000.000200"
 
@@ -100,7 +98,7 @@ def test_status_after_the_flow_expired(sim, redis_client, key_prefix) -> None:
 def test_without_redis_flows_say_so_and_answers_still_work(
     app_settings, knowledge, slack_api, requests_
 ) -> None:
-    client = redis.Redis(port=1, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
+    client = dead_redis()
     dead = Store(client, prefix="dead", default_ttl=60)
     app = create_app(app_settings, store=dead, knowledge=knowledge, process_before_response=True)
     sim = SlackSim(app, slack_api, requests_)
