@@ -34,6 +34,7 @@ class Handler(BaseHTTPRequestHandler):
     with the `fake` attribute set."""
 
     fake: Any
+    disable_nagle_algorithm = True  # an answer's headers and body are two writes
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)

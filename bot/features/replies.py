@@ -24,9 +24,10 @@ from urllib.error import URLError
 
 from slack_bolt import Respond
 from slack_bolt.context.respond.internals import _build_message
-from slack_sdk.webhook import WebhookClient, WebhookResponse
+from slack_sdk.webhook import WebhookResponse
 
 from bot.blocks.common import notice
+from bot.webhook_http import Webhook, webhook_for
 
 log = logging.getLogger(__name__)
 RESPONSE_URL_TIMEOUT = 4  # seconds; slack_sdk's default is 30
@@ -80,9 +81,9 @@ class ResponseUrl(Respond):
                 unfurl_links=unfurl_links, unfurl_media=unfurl_media, thread_ts=thread_ts,
                 metadata=metadata,
             )  # fmt: skip
-        client = WebhookClient(
-            url=self.response_url, timeout=RESPONSE_URL_TIMEOUT, proxy=self.proxy, ssl=self.ssl,
-            logger=_SDK_LOG, retry_handlers=[],  # post_once decides what is repeated
+        client = webhook_for(  # kept-alive connections (bot/webhook_http.py)
+            self.response_url, timeout=RESPONSE_URL_TIMEOUT, proxy=self.proxy,
+            ssl_context=self.ssl, logger=_SDK_LOG,  # post_once decides what is repeated
         )  # fmt: skip
         repeatable = bool(message.get("replace_original") or message.get("delete_original"))
         return post_once(client, message, repeatable=repeatable)
@@ -106,7 +107,7 @@ def _wait(response: WebhookResponse) -> float:
     return min(max(wait, 0.0), RETRY_WAIT_CAP)
 
 
-def post_once(client: WebhookClient, message: dict, *, repeatable: bool) -> WebhookResponse:
+def post_once(client: Webhook, message: dict, *, repeatable: bool) -> WebhookResponse:
     """POST ``message`` to the response_url, repeating it only where that is safe."""
     for attempt in range(1, RESPONSE_URL_ATTEMPTS + 1):
         last = attempt == RESPONSE_URL_ATTEMPTS
