@@ -32,10 +32,16 @@ class Sample:
 class Run:
     samples: list[Sample] = field(default_factory=list)
     wall: float = 0.0
+    cpu: float = 0.0  # s of CPU the server's processes spent on it (bench/cpu.py)
 
     @property
     def ok(self) -> int:
         return sum(1 for s in self.samples if s.status == 200)
+
+    @property
+    def cpu_ms(self) -> float:
+        """The server's CPU per request, ms."""
+        return self.cpu / len(self.samples) * 1000 if self.samples else float("nan")
 
     @property
     def rps(self) -> float:
@@ -49,8 +55,9 @@ class Run:
 
 
 def merge(runs: list[Run]) -> Run:
-    """One run of several rounds: all their samples, their wall times added."""
-    return Run([s for run in runs for s in run.samples], sum(run.wall for run in runs))
+    """One run of several rounds: all their samples, their wall and CPU times added."""
+    samples = [s for run in runs for s in run.samples]
+    return Run(samples, sum(run.wall for run in runs), sum(run.cpu for run in runs))
 
 
 def quantile(values: list[float], q: float) -> float:

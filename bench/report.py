@@ -14,7 +14,7 @@ TARGET_LEVELS = (1, 50)
 
 def _table(results: dict) -> None:
     header = (f"{'scenario':<18}{'conc':>5} {'app':<14}{'req/s':>7}{'ok':>10}"
-              f"{'client p50':>11}{'p99':>8}{'server p50':>11}{'p99':>8}")  # fmt: skip
+              f"{'client p50':>11}{'p99':>8}{'server p50':>11}{'p99':>8}{'CPU/req':>9}")  # fmt: skip
     print(header)
     print("-" * len(header))
     for scenario, levels in results["scenarios"].items():
@@ -22,7 +22,7 @@ def _table(results: dict) -> None:
             for name, run in runs.items():
                 print(f"{scenario:<18}{level:>5} {name:<14}{run.rps:>7.0f} {run.ok:>5}/{len(run.samples):<5}"
                       f"{run.client(0.5):>9.1f}{run.client(0.99):>8.1f}"
-                      f"{run.server(0.5):>11.1f}{run.server(0.99):>8.1f}")  # fmt: skip
+                      f"{run.server(0.5):>11.1f}{run.server(0.99):>8.1f}{run.cpu_ms:>9.2f}")  # fmt: skip
         print()
 
 
@@ -83,6 +83,14 @@ def print_report(results: dict) -> None:
     for level, (count, done) in results.get("click done", {}).items():
         print(f"  concurrency {level:>3}: {count} clicks, p50 {quantile(done, 0.5):.1f} ms, "
               f"p99 {quantile(done, 0.99):.1f} ms")  # fmt: skip
+    print("\nserver CPU a request (all its processes, post-ack work included), real vs no-op: "
+          "once the cores are saturated, the floor under any latency ratio")  # fmt: skip
+    for scenario, levels in results["scenarios"].items():
+        cells = []
+        for level, runs in levels.items():
+            real, base = runs[REAL].cpu_ms, runs[NOOP].cpu_ms
+            cells.append(f"{level} conn {real:.2f} vs {base:.2f} ms ({real / base if base else float('nan'):.2f}x)")
+        print(f"  {scenario:<18} " + ", ".join(cells))
     print("\nRedis round trips per request (MONITOR, sequential):")
     for scenario, found in results["round trips"].items():
         print(f"  {scenario:<14} {found['per request']:.2f}  {found['commands']}  "

@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # this checkout's bot/, not an installed one
 
 import load  # noqa: E402
+from cpu import tree_seconds  # noqa: E402
 from report import print_report  # noqa: E402
 from rounds import count_round_trips  # noqa: E402
 from scenarios import Bench, flows_of  # noqa: E402
@@ -48,6 +49,7 @@ LLMCOST = "model=gpt-4o in=2000 out=500 qps=3"
 CLIENT_ID = "bench.client"
 HARNESS_NICE = 10  # the load generator and the Slack stand-in share the servers' 2 cores
 ROUNDS = 4
+POST_ACK_SETTLE = 0.05  # s after a round before its server's CPU is read
 REAL, NOOP, POLLING = "real", "no-op", "no-op polling"
 
 
@@ -84,7 +86,12 @@ def interleaved(servers: dict[str, ServeProcess], make, level: int, deadline: fl
     for r in range(ROUNDS):
         for name in names[r % len(names):] + names[: r % len(names)]:
             chunk = parts[name][r::ROUNDS]
-            runs[name].append(load.run(servers[name].port, chunk, level, deadline))
+            pid = servers[name].process.pid
+            before = tree_seconds(pid)
+            done = load.run(servers[name].port, chunk, level, deadline)
+            time.sleep(POST_ACK_SETTLE)  # what a click's ack left to do afterwards is its cost too
+            done.cpu = tree_seconds(pid) - before
+            runs[name].append(done)
     return {name: load.merge(parts) for name, parts in runs.items()}
 
 
@@ -265,6 +272,7 @@ def _plain(value: object) -> object:
     if isinstance(value, load.Run):
         return {"rps": value.rps, "ok": value.ok, "n": len(value.samples),
                 "server_p50": value.server(0.5), "server_p99": value.server(0.99),
+                "server_cpu_ms": value.cpu_ms,
                 "client_p50": value.client(0.5), "client_p99": value.client(0.99)}  # fmt: skip
     return str(value)
 
