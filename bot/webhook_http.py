@@ -14,6 +14,11 @@ server closed is sent again at once on a new one; waiting for the answer fails a
 ``OSError`` it is (Slack may have taken it); a malformed URL is a ``ValueError``.
 ``webhook_for`` uses ``WebhookClient`` itself where a proxy is set (given, or in the
 environment as slack_sdk reads it).
+
+A post can still meet a connection the server closes in the instant after the check; the
+send then fails (sent again on a new one) or the answer does (reported as "may have
+arrived", as any dropped answer is). Open connections are bounded by the threads that post
+(the post-ack pool and the serving threads of each worker), one per host each.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from slack_sdk.webhook.internal_utils import _build_body
 
 IDLE_SECONDS = 30.0  # below the idle timeouts servers commonly keep (60 s and up)
 USER_AGENT = get_user_agent()  # as WebhookClient sends it
-Where = tuple[str, str, int | None, int]  # scheme, host, port, id of the SSL context
+Where = tuple[str, str, int | None, ssl.SSLContext | None]  # scheme, host, port, context
 Kept = dict[Where, tuple[http.client.HTTPConnection, float]]
 _local = threading.local()
 _default_context: ssl.SSLContext | None = None
@@ -92,7 +97,7 @@ class KeptAliveWebhook:
         parts = urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("not an http(s) URL with a host")
-        where = (parts.scheme, parts.hostname, parts.port, id(self._context))  # port: ValueError
+        where = (parts.scheme, parts.hostname, parts.port, self._context)  # port: ValueError
         return where, (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
     def _sent(
@@ -124,7 +129,7 @@ class KeptAliveWebhook:
         return connection
 
     def _new(self, where: Where) -> http.client.HTTPConnection:
-        scheme, host, port, _ = where
+        scheme, host, port, _context = where
         if scheme == "https":
             context = self._context or _verifying_context()
             return http.client.HTTPSConnection(host, port, timeout=self.timeout, context=context)
