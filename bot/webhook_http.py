@@ -95,9 +95,13 @@ class KeptAliveWebhook:
     def _split(self) -> tuple[Where, str]:
         """(where to connect, the request target); ValueError for a malformed URL."""
         parts = urlsplit(self.url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("not an http(s) URL with a host")
-        where = (parts.scheme, parts.hostname, parts.port, self._context)  # port: ValueError
+        try:
+            port = parts.port  # ValueError for one that is not a number
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+            raise ValueError("not an http(s) URL with a host (and a numeric port, if any)")
+        where = (parts.scheme, parts.hostname, port, self._context)
         return where, (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
     def _sent(

@@ -155,7 +155,7 @@ def test_a_refused_connection_is_a_url_error() -> None:
 
 @pytest.mark.parametrize("url", ["http://", "ftp://example.com/x", "http://h:port/x", "/r"])
 def test_a_malformed_url_is_a_value_error(url: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not an http"):
         post(url, "x")
 
 
