@@ -89,9 +89,9 @@ def price_call(
             window=window,
             **{**bad, "token": f"in={tokens.input}"},
         )
-    has_batch = batched.model_price != standard.model_price
+    has_batch = both.has_batch
     notes = ["batch_unavailable"] if batch and not has_batch else []
-    if tier and standard.model_price == both.plain_price:
+    if tier and not both.tier_known:
         notes.append("tier_unavailable")
     if tokens.cached and prices.cache_read_mtok is None:
         notes.append("no_cache_price")

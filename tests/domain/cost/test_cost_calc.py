@@ -111,3 +111,29 @@ def test_time_of_day_prices_and_dates_before_the_batch_variants_agree() -> None:
 def test_unknown_model_is_a_lookup_error() -> None:
     with pytest.raises(LookupError):
         calc_both(_usage(CALLS[0]), "no-such-model-xyz", provider_id=None, tier=None)
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        Usage(input_audio_tokens=5, output_tokens=3),  # a descendant without its parent
+        Usage(input_tokens=10, input_audio_tokens=20, output_tokens=1),  # more audio than input
+        Usage(input_tokens=2000, output_tokens=500),
+    ],
+)
+def test_a_usage_priced_again_gives_calc_prices_outcome_every_time(usage: Usage) -> None:
+    for _ in range(3):  # the first fills the memos, the next ones read them
+        for provider, model in (("openai", "gpt-4o"), ("openai", "gpt-4o-audio-preview")):
+            _agree(provider, model, usage, None, DAY)
+
+
+def test_price_sets_are_resolved_once_per_model_price_and_active_variants() -> None:
+    usage = _usage(CALLS[0])
+    first = calc_both(usage, "deepseek-chat", provider_id="deepseek", tier=None, at=DAY)
+    again = calc_both(usage, "deepseek-chat", provider_id="deepseek", tier=None, at=DAY)
+    night = calc_both(usage, "deepseek-chat", provider_id="deepseek", tier=None, at=NIGHT)
+    assert again.standard.model_price is first.standard.model_price  # from the memo
+    assert night.standard.model_price != first.standard.model_price  # off-peak: another price
+    assert night.standard.total_price < first.standard.total_price
+    for at in (DAY, NIGHT, DAY):
+        _agree("deepseek", "deepseek-chat", usage, None, at)
