@@ -120,6 +120,9 @@ class KeptAliveWebhook:
                     return connection
                 except OSError:
                     pass  # closed by the server meanwhile: nothing was taken
+                except BaseException:
+                    _close(connection)
+                    raise
             _close(connection)
         connection = self._new(where)
         try:
