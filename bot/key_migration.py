@@ -25,7 +25,7 @@ import re
 import redis
 from redis.cluster import RedisCluster
 
-from bot.redis_client import Client
+from bot.redis_client import Client, reply_text
 
 log = logging.getLogger(__name__)
 _INSTALL = re.compile(r"^install:(?P<client>[^:{}]+):(?P<enterprise>[^:{}]+):(?P<team>[^:{}]+):(?P<what>bot|installers)$")  # fmt: skip
@@ -59,11 +59,11 @@ def migrate(client: Client, prefix: str, *, force: bool = False) -> int:
     if isinstance(client, RedisCluster):
         return 0
     marker = marker_key(prefix)
-    if not force and _text(client.get(marker)) == SCHEME:
+    if not force and reply_text(client.get(marker)) == SCHEME:
         return 0
     moved = 0
     for raw in client.scan_iter(match=f"{prefix}:*", count=1000):
-        key = _text(raw)
+        key = reply_text(raw)
         target = new_name(key, prefix)
         if target is None:
             continue
@@ -75,7 +75,3 @@ def migrate(client: Client, prefix: str, *, force: bool = False) -> int:
     if moved:
         log.info("moved %d keys to their hash-tagged names", moved)
     return moved
-
-
-def _text(raw: object) -> str:
-    return raw.decode() if isinstance(raw, bytes) else str(raw)

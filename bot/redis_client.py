@@ -120,5 +120,9 @@ def health(client: Client) -> str:
     except (redis.RedisError, RedisClusterException, OSError):
         return "unavailable"
     first = role[0] if isinstance(role, list | tuple) and role else role
-    first = first.decode() if isinstance(first, bytes) else str(first)
-    return "ok" if first == "master" else "read-only"
+    return "ok" if reply_text(first) == "master" else "read-only"
+
+
+def reply_text(raw: object) -> str:
+    """A key name or simple reply as text (redis-py gives bytes unless it decodes replies)."""
+    return raw.decode() if isinstance(raw, bytes) else str(raw)

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot.features.buildvsbuy import decisions
 from bot.plaintext.decisions import markdown
+from bot.redis_client import reply_text
 from bot.settings import Settings
 from bot.state import Store, open_store, redis_errors
 
@@ -32,7 +33,7 @@ def teams(store: Store) -> list[str]:
     found = set()
     with redis_errors():
         for raw in store.client.scan_iter(match=pattern, count=500):
-            name = raw.decode() if isinstance(raw, bytes) else str(raw)
+            name = reply_text(raw)
             if name.startswith(before) and name.endswith(after):
                 found.add(name[len(before) : len(name) - len(after)])
     return sorted(found)

@@ -17,8 +17,6 @@ from bot.texts.errors import describe
 log = logging.getLogger(__name__)
 
 
-
-
 def handle_error(
     error: Exception,
     body: dict[str, Any],
